@@ -1,0 +1,48 @@
+/**
+ * The one i18n mechanism of Salur: every user-facing text is a message code with an Indonesian and an English
+ * template. Capabilities declare their own catalog beside their code and register it in `catalogs.ts`.
+ * Templates use `{name}` placeholders filled from the error's parameters.
+ */
+export type Language = "id" | "en";
+export const LANGUAGES: readonly Language[] = ["id", "en"];
+export const DEFAULT_LANGUAGE: Language = "id";
+
+export type MessageTemplate = { id: string; en: string };
+export type MessageCatalog = Record<string, MessageTemplate>;
+export type MessageParams = Record<string, string | number | boolean | null | undefined>;
+
+export function formatTemplate(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+/** Builds a translator over a set of catalogs; an unknown code falls back to the code itself so nothing is lost. */
+export function createTranslator(...catalogs: MessageCatalog[]) {
+  const merged: MessageCatalog = Object.assign({}, ...catalogs);
+  return function translate(code: string, params: MessageParams = {}, language: Language = DEFAULT_LANGUAGE) {
+    const template = merged[code];
+    return template ? formatTemplate(template[language], params) : code;
+  };
+}
+
+/** Picks id or en from an Accept-Language header (q-values honoured); Indonesian when nothing matches. */
+export function languageFromHeader(header: string | undefined | null): Language {
+  if (!header) return DEFAULT_LANGUAGE;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...rest] = part.trim().split(";");
+      const q = rest.map((r) => r.trim()).find((r) => r.startsWith("q="));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((r) => r.tag && !Number.isNaN(r.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const primary = tag.split("-")[0];
+    if (primary === "id" || primary === "in") return "id";
+    if (primary === "en") return "en";
+  }
+  return DEFAULT_LANGUAGE;
+}
