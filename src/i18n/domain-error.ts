@@ -17,3 +17,16 @@ export class DomainError extends Error {
 
 export const notFound = (entity: string, id: string) => new DomainError("NOT_FOUND", { entity, id }, 404);
 export const conflict = (code: string, params: MessageParams = {}) => new DomainError(code, params, 409);
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+  params?: MessageParams;
+}
+
+/** Input that parsed but breaks a domain rule (a NIK whose birth date is impossible, a desa outside the regency). */
+export class ValidationFailed extends DomainError {
+  constructor(readonly issues: FieldIssue[]) {
+    super("VALIDATION_FAILED", { count: issues.length }, 422);
+  }
+}

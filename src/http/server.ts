@@ -1,0 +1,102 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import { regionRoutes } from "../regions/routes.ts";
+import { registryRoutes } from "../registry/routes.ts";
+import type { Salur } from "../runtime.ts";
+import { requestLanguage, sendError, translate } from "./errors.ts";
+
+export const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+export interface ServerOptions {
+  logger?: boolean;
+}
+
+export async function buildServer(salur: Salur, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: "info" } : false,
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Salur API",
+        description:
+          "Register, verify, de-duplicate, rank, decree, pay and account for social assistance (bansos). Errors answer in Indonesian by default; send Accept-Language: en for English.",
+        version: "0.1.0",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+
+  await app.register(
+    async (api) => {
+      api.withTypeProvider<ZodTypeProvider>().get(
+        "/health",
+        {
+          schema: {
+            tags: ["system"],
+            summary: "Database kind and migration version",
+            response: {
+              200: z.object({
+                status: z.literal("ok"),
+                database: z.enum(["pglite", "postgres"]),
+                migration: z.string().nullable(),
+                migrationsApplied: z.number(),
+                migrationsExpected: z.number(),
+                regency: z.object({ code: z.string(), name: z.string() }),
+              }),
+            },
+          },
+        },
+        async () => {
+          const state = await salur.database.migrationState();
+          return {
+            status: "ok" as const,
+            database: salur.database.kind,
+            migration: state.latest,
+            migrationsApplied: state.applied,
+            migrationsExpected: state.expected,
+            regency: { code: salur.config.regencyCode, name: salur.regions.get(salur.config.regencyCode)?.name ?? "?" },
+          };
+        },
+      );
+      await api.register(regionRoutes(salur.regions, salur.config.regencyCode));
+      await api.register(registryRoutes(salur.registry));
+    },
+    { prefix: "/api" },
+  );
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any non-API GET that is not a file gets its index page.
+    if (request.method === "GET" && !request.url.startsWith("/api/") && existsSync(WEB_DIST)) {
+      return reply.sendFile("index.html");
+    }
+    const language = requestLanguage(request);
+    return reply.status(404).send({
+      code: "ROUTE_NOT_FOUND",
+      message: translate("ROUTE_NOT_FOUND", { url: request.url }, language),
+      requestId: request.id,
+    });
+  });
+  return app;
+}

@@ -1,0 +1,260 @@
+/**
+ * Graded comparisons, one per field. Each returns a level index into FIELD_LEVELS[field] (0 = missing). They take
+ * already-normalised values so that the scorer can call them millions of times without allocating.
+ */
+import { jaroWinkler } from "./jaro-winkler.ts";
+import type { LooseDate } from "./normalise.ts";
+import { FIELD_LEVELS } from "./types.ts";
+
+const level = <F extends keyof typeof FIELD_LEVELS>(field: F, code: (typeof FIELD_LEVELS)[F][number]): number =>
+  (FIELD_LEVELS[field] as readonly string[]).indexOf(code);
+
+export const NIK = {
+  missing: 0,
+  exact: level("nik", "exact"),
+  spreadsheetZeroed: level("nik", "spreadsheet_zeroed"),
+  typo: level("nik", "typo"),
+  kkInNik: level("nik", "kk_in_nik"),
+  sameRegionBirth: level("nik", "same_region_birth"),
+  different: level("nik", "different"),
+};
+export const NAME = {
+  missing: 0,
+  exact: level("name", "exact"),
+  phonetic: level("name", "phonetic"),
+  close: level("name", "close"),
+  partial: level("name", "partial"),
+  fuzzy: level("name", "fuzzy"),
+  different: level("name", "different"),
+};
+export const BIRTH_DATE = {
+  missing: 0,
+  exact: level("birth_date", "exact"),
+  swapped: level("birth_date", "day_month_swapped"),
+  oneUnitOff: level("birth_date", "one_unit_off"),
+  sameYear: level("birth_date", "same_year"),
+  different: level("birth_date", "different"),
+};
+
+/** Hamming distance 1, or two adjacent digits swapped: the two slips of a hand typing a 16-digit number. */
+export function typoKind(a: string, b: string): "one_digit" | "transposition" | null {
+  if (a.length !== b.length) return null;
+  let first = -1;
+  let second = -1;
+  let count = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a.charCodeAt(i) !== b.charCodeAt(i)) {
+      count++;
+      if (count === 1) first = i;
+      else if (count === 2) second = i;
+      else return null;
+    }
+  }
+  if (count === 1) return "one_digit";
+  if (count === 2 && second === first + 1 && a[first] === b[second] && a[second] === b[first]) return "transposition";
+  return null;
+}
+
+/**
+ * NIK, aware of its structure (2 province + 2 regency + 2 kecamatan + DDMMYY + 4 serial). A NIK field holding a
+ * KK number (its own record's or the other's) says "same household" at best, never "same person": such a pair
+ * gets kk_in_nik when both sides name the same household, otherwise no NIK evidence. Excel's 15-digit precision
+ * zeroes the 16th digit, so equality on the first 15 with a 0 ending one side is its own level.
+ */
+export function compareNik(a: string | null, b: string | null, kkA: string | null, kkB: string | null): number {
+  const aHoldsKk = a !== null && (a === kkA || a === kkB);
+  const bHoldsKk = b !== null && (b === kkB || b === kkA);
+  if (aHoldsKk || bHoldsKk) {
+    const householdA = aHoldsKk ? a : kkA;
+    const householdB = bHoldsKk ? b : kkB;
+    return householdA !== null && householdA === householdB ? NIK.kkInNik : NIK.missing;
+  }
+  if (a === null || b === null) return NIK.missing;
+  if (a === b) return NIK.exact;
+  if (
+    (a.charCodeAt(15) === 48 || b.charCodeAt(15) === 48) &&
+    a.charCodeAt(14) === b.charCodeAt(14) &&
+    a.startsWith(b.slice(0, 14))
+  )
+    return NIK.spreadsheetZeroed;
+  if (typoKind(a, b) !== null) return NIK.typo;
+  if (a.slice(0, 12) === b.slice(0, 12)) return NIK.sameRegionBirth;
+  return NIK.different;
+}
+
+/** KK: exact, one slip of the hand (or the spreadsheet's zeroed last digit), or different. */
+export function compareKk(a: string | null, b: string | null): number {
+  if (a === null || b === null) return 0;
+  if (a === b) return 1;
+  if (typoKind(a, b) !== null) return 2;
+  return 3;
+}
+
+export function comparePhone(a: string | null, b: string | null): number {
+  if (a === null || b === null) return 0;
+  if (a === b) return 1;
+  if (typoKind(a, b) !== null) return 2;
+  return 3;
+}
+
+/** Name as normalised tokens plus their phonetic keys; ids let the scorer compare integers instead of strings. */
+export interface NameFeature {
+  /** Id of the normalised tokens joined by a space. */
+  normId: number;
+  /** Id of the phonetic keys joined by a space; equal ids = same sound. */
+  keyId: number;
+  /** Id of the phonetic keys sorted, so reordered names ("Rahmawati Siti") agree. */
+  sortedKeyId: number;
+  /** The joined phonetic key, for Jaro-Winkler. */
+  key: string;
+  /** Phonetic key of each token. */
+  tokens: readonly string[];
+}
+
+// Jaro-Winkler cut-offs on the phonetic key: 0.94 ≈ one slip in a two-word name, 0.88 ≈ a looser resemblance.
+const NAME_CLOSE = 0.94;
+const NAME_FUZZY = 0.88;
+
+/**
+ * One side's tokens are all found in the other's, each as the same word or as its initial, with at least one
+ * whole word shared: a dropped middle name ("Muhammad Pratama" / "Muhammad Rizky Pratama") or initials
+ * ("Rizky A." / "Rizky Aditya").
+ */
+export function tokensCompatible(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return a.length < b.length ? coveredBy(a, b) : coveredBy(b, a);
+  return coveredBy(a, b) || coveredBy(b, a);
+}
+
+function coveredBy(shorter: readonly string[], longer: readonly string[]): boolean {
+  if (longer.length > 31) return false; // bitmask below; no real name has that many words
+  let used = 0;
+  let wholeWords = 0;
+  for (const token of shorter) {
+    let found = -1;
+    for (let k = 0; k < longer.length; k++) {
+      if ((used & (1 << k)) === 0 && longer[k] === token) {
+        found = k;
+        wholeWords++;
+        break;
+      }
+    }
+    if (found < 0 && token.length === 1) {
+      for (let k = 0; k < longer.length; k++) {
+        if ((used & (1 << k)) === 0 && (longer[k] as string).charCodeAt(0) === token.charCodeAt(0)) {
+          found = k;
+          break;
+        }
+      }
+    }
+    if (found < 0) return false;
+    used |= 1 << found;
+  }
+  return wholeWords > 0 && (shorter.length < longer.length || wholeWords < shorter.length);
+}
+
+export function compareName(a: NameFeature | null, b: NameFeature | null): number {
+  if (a === null || b === null) return NAME.missing;
+  if (a.normId === b.normId) return NAME.exact;
+  if (a.keyId === b.keyId || a.sortedKeyId === b.sortedKeyId) return NAME.phonetic;
+  // Argument order fixed by value so the score of a pair never depends on which record came first.
+  const similarity = a.key < b.key ? jaroWinkler(a.key, b.key) : jaroWinkler(b.key, a.key);
+  if (similarity >= NAME_CLOSE) return NAME.close;
+  if (tokensCompatible(a.tokens, b.tokens)) return NAME.partial;
+  if (similarity >= NAME_FUZZY) return NAME.fuzzy;
+  return NAME.different;
+}
+
+/** Birth dates packed as year*10000 + month*100 + day; 0 = missing. */
+export function packDate(date: LooseDate | null): number {
+  return date ? date.year * 10000 + date.month * 100 + date.day : 0;
+}
+
+export function compareBirthDate(a: number, b: number): number {
+  if (a === 0 || b === 0) return BIRTH_DATE.missing;
+  if (a === b) return BIRTH_DATE.exact;
+  const yearA = Math.floor(a / 10000);
+  const yearB = Math.floor(b / 10000);
+  const monthA = Math.floor(a / 100) % 100;
+  const monthB = Math.floor(b / 100) % 100;
+  const dayA = a % 100;
+  const dayB = b % 100;
+  if (yearA === yearB && monthA === dayB && dayA === monthB) return BIRTH_DATE.swapped;
+  const sameYear = yearA === yearB;
+  const sameMonth = monthA === monthB;
+  const sameDay = dayA === dayB;
+  if (
+    (sameYear && sameMonth && Math.abs(dayA - dayB) === 1) ||
+    (sameYear && sameDay && Math.abs(monthA - monthB) === 1) ||
+    (sameMonth && sameDay && Math.abs(yearA - yearB) === 1)
+  )
+    return BIRTH_DATE.oneUnitOff;
+  if (sameYear) return BIRTH_DATE.sameYear;
+  return BIRTH_DATE.different;
+}
+
+/** Sex: 1 = L, 2 = P, 0 = missing. */
+export function compareSex(a: number, b: number): number {
+  if (a === 0 || b === 0) return 0;
+  return a === b ? 1 : 2;
+}
+
+export function compareBirthPlace(a: string | null, b: string | null): number {
+  if (a === null || b === null) return 0;
+  if (a === b) return 1;
+  const similarity = a < b ? jaroWinkler(a, b) : jaroWinkler(b, a);
+  return similarity >= NAME_FUZZY ? 2 : 3;
+}
+
+/** Desa code: same desa, same kecamatan (first 6 digits), or elsewhere. */
+export function compareVillage(a: string | null, b: string | null): number {
+  if (a === null || b === null) return 0;
+  if (a === b) return 1;
+  return a.slice(0, 6) === b.slice(0, 6) ? 2 : 3;
+}
+
+/** RT and RW together (0 = missing): same RT in the same RW, same RW only, or different. */
+export function compareNeighbourhood(rtA: number, rwA: number, rtB: number, rwB: number): number {
+  if (rwA === 0 || rwB === 0) {
+    if (rtA === 0 || rtB === 0) return 0;
+    return rtA === rtB ? 2 : 3;
+  }
+  if (rwA !== rwB) return 3;
+  return rtA !== 0 && rtA === rtB ? 1 : 2;
+}
+
+/** Address token sets (sorted unique ids): identical, Jaccard >= 0.6, >= 0.3, or below. */
+export function compareAddress(a: ArrayLike<number> | null, b: ArrayLike<number> | null): number {
+  if (a === null || b === null) return 0;
+  return compareAddressRuns(a, 0, a.length, b, 0, b.length);
+}
+
+/** compareAddress over two runs of one shared token pool, as the feature table stores them. */
+export function compareAddressRuns(
+  poolA: ArrayLike<number>,
+  startA: number,
+  lengthA: number,
+  poolB: ArrayLike<number>,
+  startB: number,
+  lengthB: number,
+): number {
+  if (lengthA === 0 || lengthB === 0) return 0;
+  let i = startA;
+  let j = startB;
+  const endA = startA + lengthA;
+  const endB = startB + lengthB;
+  let shared = 0;
+  while (i < endA && j < endB) {
+    const x = poolA[i] as number;
+    const y = poolB[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const union = lengthA + lengthB - shared;
+  if (shared === union) return 1;
+  const jaccard = shared / union;
+  return jaccard >= 0.6 ? 2 : jaccard >= 0.3 ? 3 : 4;
+}

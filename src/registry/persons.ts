@@ -1,0 +1,165 @@
+import { DomainError, type FieldIssue, ValidationFailed } from "../i18n/domain-error.ts";
+import { type Issue, type NikIssueCode, type RegionLookup, validateKk, validateNik } from "../nik/index.ts";
+import { maskIdNumber, maskPhone, type Vault } from "../privacy/vault.ts";
+import type { persons } from "./schema.ts";
+import type { PersonData, PersonView } from "./schemas.ts";
+
+export type PersonRow = typeof persons.$inferSelect;
+type PersonValues = Omit<typeof persons.$inferInsert, "id" | "createdAt" | "updatedAt" | "version">;
+
+export interface RegistryEnvironment {
+  vault: Vault;
+  regions: RegionLookup & { get(code: string): { code: string; name: string } | undefined };
+  regencyCode: string;
+  /** YYYY-MM-DD in the regency's time zone; NIK birth dates are judged against it. */
+  today(): string;
+}
+
+export interface PreparedPerson {
+  values: PersonValues;
+  warnings: Issue<NikIssueCode>[];
+}
+
+/** Collapses case and spacing so "SITI  aminah" and "Siti Aminah" are the same search key. */
+export function nameSearchKey(name: string): string {
+  return name.toLocaleLowerCase("id").replace(/\s+/g, " ").trim();
+}
+
+export function districtOf(villageCode: string): string {
+  return villageCode.slice(0, 8);
+}
+
+/**
+ * Turns validated input into column values: NIK/KK checked and explained, personal numbers sealed and
+ * blind-indexed, region codes checked against the deployment's regency. NIK errors refuse the write; NIK
+ * warnings (sex or birth date disagreeing with the record) are returned for the officer to see.
+ */
+export function preparePerson(data: PersonData, env: RegistryEnvironment): PreparedPerson {
+  const issues: FieldIssue[] = [];
+  const warnings: Issue<NikIssueCode>[] = [];
+  checkVillage(data.villageCode, env, issues);
+
+  let nik: string | null = null;
+  let nikStatus: PersonValues["nikStatus"] = "missing";
+  if (data.nik) {
+    const result = validateNik(data.nik, {
+      regions: env.regions,
+      today: env.today(),
+      record: { sex: data.sex, birthDate: data.birthDate ?? undefined, kk: data.kk ?? undefined },
+    });
+    for (const e of result.errors) issues.push({ field: "nik", code: e.code, params: e.params });
+    warnings.push(...result.warnings);
+    nik = result.nik;
+    nikStatus = result.warnings.length > 0 ? "warning" : "valid";
+  }
+  let kk: string | null = null;
+  if (data.kk) {
+    const result = validateKk(data.kk, { regions: env.regions, today: env.today() });
+    for (const e of result.errors) issues.push({ field: "kk", code: e.code, params: e.params });
+    kk = result.kk;
+  }
+  if (issues.length > 0) throw new ValidationFailed(issues);
+
+  const phone = data.phone ? normalizePhone(data.phone) : null;
+  const { vault } = env;
+  return {
+    warnings,
+    values: {
+      nikCipher: nik ? vault.seal("nik", nik) : null,
+      nikIndex: nik ? vault.blindIndex("nik", nik) : null,
+      nikStatus,
+      kkCipher: kk ? vault.seal("kk", kk) : null,
+      kkIndex: kk ? vault.blindIndex("kk", kk) : null,
+      phoneCipher: phone ? vault.seal("phone", phone) : null,
+      phoneIndex: phone ? vault.blindIndex("phone", phone) : null,
+      name: data.name.replace(/\s+/g, " "),
+      nameSearch: nameSearchKey(data.name),
+      sex: data.sex,
+      birthPlace: data.birthPlace ?? null,
+      birthDate: data.birthDate ?? null,
+      address: data.address ?? null,
+      villageCode: data.villageCode,
+      districtCode: districtOf(data.villageCode),
+      rt: data.rt ?? null,
+      rw: data.rw ?? null,
+      householdId: data.householdId ?? null,
+      householdRole: data.householdRole ?? null,
+      occupation: data.occupation ?? null,
+      education: data.education ?? null,
+      employment: data.employment ?? null,
+      monthlyIncome: data.monthlyIncome ?? null,
+      maritalStatus: data.maritalStatus ?? null,
+      houseCondition: data.houseCondition ?? null,
+      health: data.health ?? null,
+      dependants: data.dependants ?? null,
+      children: data.children ?? null,
+    },
+  };
+}
+
+export function checkVillage(villageCode: string, env: RegistryEnvironment, issues: FieldIssue[]): void {
+  if (!env.regions.get(villageCode)) {
+    issues.push({ field: "villageCode", code: "VILLAGE_UNKNOWN", params: { code: villageCode } });
+  } else if (!villageCode.startsWith(`${env.regencyCode}.`)) {
+    issues.push({
+      field: "villageCode",
+      code: "VILLAGE_OUTSIDE_REGENCY",
+      params: { code: villageCode, regency: env.regencyCode },
+    });
+  }
+}
+
+/** 0812-3456-7890, +62 812 3456 7890 and 62812… are one number: stored as 0812… so the blind index matches. */
+export function normalizePhone(raw: string): string {
+  const digits = raw.replace(/\D/g, "");
+  return digits.startsWith("62") ? `0${digits.slice(2)}` : digits;
+}
+
+/** Who may see what of a person: until access control grants more, only internal callers see full numbers. */
+export type Disclosure = "masked" | "full";
+
+export function toPersonView(row: PersonRow, env: RegistryEnvironment, disclosure: Disclosure): PersonView {
+  const { vault } = env;
+  const reveal = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null) => {
+    if (!sealed) return null;
+    const plain = vault.open(field, sealed);
+    if (disclosure === "full") return plain;
+    return field === "phone" ? maskPhone(plain) : maskIdNumber(plain);
+  };
+  return {
+    id: row.id,
+    nik: reveal("nik", row.nikCipher),
+    nikStatus: row.nikStatus,
+    kk: reveal("kk", row.kkCipher),
+    phone: reveal("phone", row.phoneCipher),
+    name: row.name,
+    sex: row.sex,
+    birthPlace: row.birthPlace,
+    birthDate: row.birthDate,
+    address: row.address,
+    village: regionRef(row.villageCode, env),
+    district: regionRef(row.districtCode, env),
+    rt: row.rt,
+    rw: row.rw,
+    householdId: row.householdId,
+    householdRole: row.householdRole,
+    occupation: row.occupation,
+    education: row.education,
+    employment: row.employment,
+    monthlyIncome: row.monthlyIncome,
+    maritalStatus: row.maritalStatus,
+    houseCondition: row.houseCondition,
+    health: row.health,
+    dependants: row.dependants,
+    children: row.children,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+export function regionRef(code: string, env: RegistryEnvironment) {
+  return { code, name: env.regions.get(code)?.name ?? code };
+}
+
+export const personNotFound = (id: string) => new DomainError("PERSON_NOT_FOUND", { id }, 404);

@@ -1,0 +1,269 @@
+import { z } from "zod";
+import {
+  BUSINESS_SECTORS,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_STATUSES,
+  HEALTH_CONDITIONS,
+  HOUSE_CONDITIONS,
+  HOUSEHOLD_ROLES,
+  MARITAL_STATUSES,
+  SEXES,
+} from "./attributes.ts";
+import { ENROLLMENT_STATUSES, NIK_STATUSES, PERIOD_STATUSES, PROGRAM_KINDS, PROGRAM_TARGETS } from "./schema.ts";
+
+/**
+ * The registry's input and output shapes, validated once at the edge (routes, importer) and shared with the
+ * web app. NIK and KK arrive raw (spaces, dots, apostrophes) and are checked by the NIK module, which explains
+ * each failure; zod only bounds their size.
+ */
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => trimmed(max).nullish();
+const isoDate = z.iso.date();
+/** RT and RW are written 1–3 digits in the field ("3", "03", "003"); stored zero-padded to 3. */
+const rtRw = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}$/)
+  .transform((v) => v.padStart(3, "0"));
+const villageCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/);
+const districtCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/);
+const idNumberInput = z.string().trim().max(40);
+const rupiah = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const reason = z.string().trim().min(3).max(500);
+
+export const personFields = {
+  nik: idNumberInput.nullish(),
+  kk: idNumberInput.nullish(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d\s-]{8,20}$/)
+    .nullish(),
+  name: trimmed(120),
+  sex: z.enum(SEXES),
+  birthPlace: optionalText(80),
+  birthDate: isoDate.nullish(),
+  address: optionalText(200),
+  villageCode,
+  rt: rtRw.nullish(),
+  rw: rtRw.nullish(),
+  householdId: z.uuid().nullish(),
+  householdRole: z.enum(HOUSEHOLD_ROLES).nullish(),
+  occupation: optionalText(80),
+  education: z.enum(EDUCATION_LEVELS).nullish(),
+  employment: z.enum(EMPLOYMENT_STATUSES).nullish(),
+  monthlyIncome: rupiah.nullish(),
+  maritalStatus: z.enum(MARITAL_STATUSES).nullish(),
+  houseCondition: z.enum(HOUSE_CONDITIONS).nullish(),
+  health: z.enum(HEALTH_CONDITIONS).nullish(),
+  dependants: z.number().int().min(0).max(30).nullish(),
+  children: z.number().int().min(0).max(30).nullish(),
+};
+
+export const personInputSchema = z.object(personFields);
+export type PersonInput = z.input<typeof personInputSchema>;
+export type PersonData = z.output<typeof personInputSchema>;
+
+/** An edit names the version it was based on (a concurrent edit is a conflict, not a silent overwrite) and why. */
+export const personUpdateSchema = personInputSchema.partial().extend({
+  version: z.number().int().min(1),
+  reason: reason.optional(),
+});
+export type PersonUpdate = z.output<typeof personUpdateSchema>;
+
+const pageFields = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+};
+
+export const personSearchSchema = z.object({
+  q: z.string().trim().max(120).optional(),
+  nik: idNumberInput.optional(),
+  districtCode: districtCode.optional(),
+  villageCode: villageCode.optional(),
+  rt: rtRw.optional(),
+  programId: z.uuid().optional(),
+  periodId: z.uuid().optional(),
+  status: z.enum(ENROLLMENT_STATUSES).optional(),
+  nikStatus: z.enum(NIK_STATUSES).optional(),
+  ...pageFields,
+});
+export type PersonSearch = z.output<typeof personSearchSchema>;
+
+const region = z.object({ code: z.string(), name: z.string() });
+
+export const personViewSchema = z.object({
+  id: z.uuid(),
+  nik: z.string().nullable().describe("Masked (640105******0003) unless the caller is entitled to the full NIK"),
+  nikStatus: z.enum(NIK_STATUSES),
+  kk: z.string().nullable(),
+  phone: z.string().nullable(),
+  name: z.string(),
+  sex: z.enum(SEXES),
+  birthPlace: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  address: z.string().nullable(),
+  village: region,
+  district: region,
+  rt: z.string().nullable(),
+  rw: z.string().nullable(),
+  householdId: z.string().nullable(),
+  householdRole: z.enum(HOUSEHOLD_ROLES).nullable(),
+  occupation: z.string().nullable(),
+  education: z.enum(EDUCATION_LEVELS).nullable(),
+  employment: z.enum(EMPLOYMENT_STATUSES).nullable(),
+  monthlyIncome: z.number().nullable(),
+  maritalStatus: z.enum(MARITAL_STATUSES).nullable(),
+  houseCondition: z.enum(HOUSE_CONDITIONS).nullable(),
+  health: z.enum(HEALTH_CONDITIONS).nullable(),
+  dependants: z.number().nullable(),
+  children: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type PersonView = z.output<typeof personViewSchema>;
+
+export const issueSchema = z.object({ code: z.string(), message: z.string() });
+
+export const personWriteResultSchema = z.object({
+  person: personViewSchema,
+  warnings: z.array(issueSchema),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const householdInputSchema = z.object({
+  kk: idNumberInput,
+  villageCode,
+  rt: rtRw.nullish(),
+  rw: rtRw.nullish(),
+  address: optionalText(200),
+});
+export type HouseholdInput = z.output<typeof householdInputSchema>;
+
+export const householdViewSchema = z.object({
+  id: z.uuid(),
+  kk: z.string(),
+  village: region,
+  district: region,
+  rt: z.string().nullable(),
+  rw: z.string().nullable(),
+  address: z.string().nullable(),
+  members: z.array(personViewSchema),
+  version: z.number(),
+});
+
+export const businessInputSchema = z.object({
+  ownerId: z.uuid(),
+  name: trimmed(120),
+  sector: z.enum(BUSINESS_SECTORS),
+  licenseNumber: optionalText(60),
+  address: optionalText(200),
+  villageCode,
+});
+export type BusinessInput = z.output<typeof businessInputSchema>;
+export const businessViewSchema = businessInputSchema.extend({
+  id: z.uuid(),
+  villageCode: z.string(),
+  districtCode: z.string(),
+  licenseNumber: z.string().nullable(),
+  address: z.string().nullable(),
+  version: z.number(),
+});
+
+export const agencyInputSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,40}$/),
+  name: trimmed(120),
+});
+export const agencyViewSchema = agencyInputSchema.extend({ id: z.uuid() });
+
+export const programInputSchema = z
+  .object({
+    agencyId: z.uuid(),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{2,60}$/),
+    name: trimmed(160),
+    kind: z.enum(PROGRAM_KINDS),
+    target: z.enum(PROGRAM_TARGETS).default("person"),
+    amountPerRecipient: rupiah,
+    budget: rupiah,
+    quota: z.number().int().min(0).max(10_000_000),
+    description: optionalText(2000),
+  })
+  .refine((p) => p.amountPerRecipient * p.quota <= p.budget || p.quota === 0, {
+    path: ["budget"],
+    message: "PROGRAM_BUDGET_BELOW_QUOTA",
+  });
+export type ProgramInput = z.output<typeof programInputSchema>;
+export const programViewSchema = z.object({
+  id: z.uuid(),
+  agencyId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(PROGRAM_KINDS),
+  target: z.enum(PROGRAM_TARGETS),
+  amountPerRecipient: z.number(),
+  budget: z.number(),
+  quota: z.number(),
+  description: z.string().nullable(),
+  version: z.number(),
+});
+
+export const periodInputSchema = z
+  .object({
+    programId: z.uuid(),
+    name: trimmed(80),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    status: z.enum(PERIOD_STATUSES).default("planned"),
+  })
+  .refine((p) => p.startsOn <= p.endsOn, { path: ["endsOn"], message: "PERIOD_ENDS_BEFORE_START" });
+export type PeriodInput = z.output<typeof periodInputSchema>;
+export const periodViewSchema = z.object({
+  id: z.uuid(),
+  programId: z.uuid(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  status: z.enum(PERIOD_STATUSES),
+  version: z.number(),
+});
+
+export const enrollmentInputSchema = z.object({
+  personId: z.uuid(),
+  periodId: z.uuid(),
+  businessId: z.uuid().nullish(),
+});
+export type EnrollmentInput = z.output<typeof enrollmentInputSchema>;
+export const enrollmentViewSchema = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  programId: z.uuid(),
+  programName: z.string(),
+  agencyName: z.string(),
+  periodId: z.uuid(),
+  periodName: z.string(),
+  businessId: z.string().nullable(),
+  status: z.enum(ENROLLMENT_STATUSES),
+  villageCode: z.string(),
+  districtCode: z.string(),
+  version: z.number(),
+});
+export const enrollmentSearchSchema = z.object({
+  personId: z.uuid().optional(),
+  programId: z.uuid().optional(),
+  periodId: z.uuid().optional(),
+  status: z.enum(ENROLLMENT_STATUSES).optional(),
+  districtCode: districtCode.optional(),
+  villageCode: villageCode.optional(),
+  ...pageFields,
+});
+export type EnrollmentSearch = z.output<typeof enrollmentSearchSchema>;
