@@ -27,7 +27,9 @@ export async function openSalur(config: Config, options: OpenOptions = {}): Prom
   const database =
     options.database ??
     (await openDatabase(
-      config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir },
+      config.databaseUrl
+        ? { kind: "postgres", url: config.databaseUrl }
+        : { kind: "pglite", dataDir: config.dataDir },
     ));
   try {
     await database.migrate();

@@ -1,6 +1,6 @@
 import { Command } from "commander";
-import { DomainError } from "../i18n/domain-error.ts";
 import { translate } from "../http/errors.ts";
+import { DomainError } from "../i18n/domain-error.ts";
 import { languageFromHeader } from "../i18n/index.ts";
 import { registerAhpCommand } from "./ahp-command.ts";
 import { registerMatchCommand } from "./match-command.ts";
@@ -9,7 +9,9 @@ import { registerServeCommands } from "./serve-command.ts";
 
 /** The `salur` command: thin wrappers that call into the capabilities. */
 const program = new Command("salur")
-  .description("Salur — penyaluran bansos yang terbuka dan akuntabel / open and accountable social assistance")
+  .description(
+    "Salur — penyaluran bansos yang terbuka dan akuntabel / open and accountable social assistance",
+  )
   .version("0.1.0");
 
 registerServeCommands(program);

@@ -23,7 +23,9 @@ export function registerServeCommands(program: Command): void {
       process.once("SIGTERM", stop);
       await app.listen({ port: config.port, host: config.host });
       const shown = config.host === "0.0.0.0" ? "localhost" : config.host;
-      console.log(`Salur berjalan di http://${shown}:${config.port}  (API: http://${shown}:${config.port}/api/docs)`);
+      console.log(
+        `Salur berjalan di http://${shown}:${config.port}  (API: http://${shown}:${config.port}/api/docs)`,
+      );
       console.log(`Database: ${salur.database.kind} (${salur.database.location})`);
     });
 
@@ -33,7 +35,9 @@ export function registerServeCommands(program: Command): void {
     .action(async () => {
       const salur = await openSalur(loadConfig());
       const state = await salur.database.migrationState();
-      console.log(`${salur.database.kind}: ${state.applied}/${state.expected} migrations, latest ${state.latest}`);
+      console.log(
+        `${salur.database.kind}: ${state.applied}/${state.expected} migrations, latest ${state.latest}`,
+      );
       await salur.close();
     });
 
@@ -44,7 +48,8 @@ export function registerServeCommands(program: Command): void {
     .action(async () => {
       const salur = await openSalur(loadConfig());
       const seeded = await seedDemoIfEmpty(salur);
-      if (!seeded) console.log("Database sudah berisi data; demo tidak dimuat. / Database not empty; demo not loaded.");
+      if (!seeded)
+        console.log("Database sudah berisi data; demo tidak dimuat. / Database not empty; demo not loaded.");
       await salur.close();
     });
 }

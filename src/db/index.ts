@@ -46,21 +46,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
-    return handle(db, "postgres", redactUrl(options.url), async () => {
-      await migrateNodePg(drizzleNodePg({ client: pool }), { migrationsFolder: MIGRATIONS_FOLDER });
-    }, () => pool.end());
+    return handle(
+      db,
+      "postgres",
+      redactUrl(options.url),
+      async () => {
+        await migrateNodePg(drizzleNodePg({ client: pool }), { migrationsFolder: MIGRATIONS_FOLDER });
+      },
+      () => pool.end(),
+    );
   }
   const release = options.dataDir ? lockDataDirectory(options.dataDir) : () => {};
   try {
     const client = options.dataDir ? new PGlite(join(options.dataDir, "pglite")) : new PGlite();
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Database;
-    return handle(db, "pglite", options.dataDir ?? "memory", async () => {
-      await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
-    }, async () => {
-      await client.close();
-      release();
-    });
+    return handle(
+      db,
+      "pglite",
+      options.dataDir ?? "memory",
+      async () => {
+        await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+      },
+      async () => {
+        await client.close();
+        release();
+      },
+    );
   } catch (error) {
     release();
     throw error;

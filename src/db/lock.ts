@@ -26,7 +26,7 @@ export function lockDataDirectory(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(readFileSync(lockPath, "utf8").trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && (owner === process.pid || isAlive(owner))) {
         throw new DomainError("DATA_DIR_LOCKED", { dataDir, pid: owner }, 409);
       }
       rmSync(lockPath, { force: true });

@@ -13,7 +13,9 @@ import { type DatabaseHandle, type DatabaseKind, openDatabase } from "./index.ts
  * database on the PostgreSQL server named by TEST_DATABASE_URL when it is set. Suite names carry the kind,
  * so the output shows that both ran.
  */
-export const TEST_DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+export const TEST_DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL
+  ? ["pglite", "postgres"]
+  : ["pglite"];
 
 export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
   if (kind === "pglite") return openDatabase({ kind: "pglite" });
@@ -56,7 +58,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A whole Salur per database kind, opened once for the suite and closed after it. */
-export function describeEachDatabase(name: string, suite: (salur: () => Salur, kind: DatabaseKind) => void): void {
+export function describeEachDatabase(
+  name: string,
+  suite: (salur: () => Salur, kind: DatabaseKind) => void,
+): void {
   for (const kind of TEST_DATABASE_KINDS) {
     describe(`${name} [${kind}]`, () => {
       let salur: Salur | undefined;

@@ -21,7 +21,12 @@ export function requestLanguage(request: FastifyRequest): Language {
 }
 
 /** zod's issue codes mapped onto our field messages, so a 400 reads the same language as every other error. */
-function zodIssue(issue: { keyword: string; instancePath: string; message: string; params: Record<string, unknown> }): FieldIssue {
+function zodIssue(issue: {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: Record<string, unknown>;
+}): FieldIssue {
   const field = issue.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(body)";
   const p = issue.params;
   const origin = String(p.origin ?? "");
@@ -32,15 +37,35 @@ function zodIssue(issue: { keyword: string; instancePath: string; message: strin
         ? { field, code: "FIELD_REQUIRED" }
         : { field, code: "FIELD_INVALID_TYPE", params: { expected: String(p.expected) } };
     case "too_small":
-      return { field, code: lengthLike ? "FIELD_TOO_SHORT" : "FIELD_TOO_SMALL", params: { minimum: String(p.minimum) } };
+      return {
+        field,
+        code: lengthLike ? "FIELD_TOO_SHORT" : "FIELD_TOO_SMALL",
+        params: { minimum: String(p.minimum) },
+      };
     case "too_big":
-      return { field, code: lengthLike ? "FIELD_TOO_LONG" : "FIELD_TOO_BIG", params: { maximum: String(p.maximum) } };
+      return {
+        field,
+        code: lengthLike ? "FIELD_TOO_LONG" : "FIELD_TOO_BIG",
+        params: { maximum: String(p.maximum) },
+      };
     case "invalid_format":
-      return { field, code: "FIELD_INVALID_FORMAT", params: { format: String(p.format === "regex" ? p.pattern : p.format) } };
+      return {
+        field,
+        code: "FIELD_INVALID_FORMAT",
+        params: { format: String(p.format === "regex" ? p.pattern : p.format) },
+      };
     case "invalid_value":
-      return { field, code: "FIELD_INVALID_VALUE", params: { options: (p.values as unknown[] | undefined)?.join(", ") ?? "" } };
+      return {
+        field,
+        code: "FIELD_INVALID_VALUE",
+        params: { options: (p.values as unknown[] | undefined)?.join(", ") ?? "" },
+      };
     case "unrecognized_keys":
-      return { field, code: "FIELD_UNKNOWN_KEY", params: { keys: (p.keys as string[] | undefined)?.join(", ") ?? "" } };
+      return {
+        field,
+        code: "FIELD_UNKNOWN_KEY",
+        params: { keys: (p.keys as string[] | undefined)?.join(", ") ?? "" },
+      };
     case "custom":
       // Our refinements carry a message code as their message.
       return { field, code: /^[A-Z_]+$/.test(issue.message) ? issue.message : "FIELD_INVALID" };
@@ -49,7 +74,11 @@ function zodIssue(issue: { keyword: string; instancePath: string; message: strin
   }
 }
 
-export function errorBody(error: unknown, request: FastifyRequest, language: Language): { status: number; body: ErrorBody } {
+export function errorBody(
+  error: unknown,
+  request: FastifyRequest,
+  language: Language,
+): { status: number; body: ErrorBody } {
   const requestId = request.id;
   const fields = (issues: FieldIssue[]) =>
     issues.map((i) => ({
@@ -59,9 +88,7 @@ export function errorBody(error: unknown, request: FastifyRequest, language: Lan
       ...(i.params ? { params: i.params } : {}),
     }));
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((v) =>
-      zodIssue(v as unknown as Parameters<typeof zodIssue>[0]),
-    );
+    const issues = error.validation.map((v) => zodIssue(v as unknown as Parameters<typeof zodIssue>[0]));
     return {
       status: 400,
       body: {
@@ -86,12 +113,20 @@ export function errorBody(error: unknown, request: FastifyRequest, language: Lan
   if (error instanceof DomainError) {
     return {
       status: error.status,
-      body: { code: error.code, message: translate(error.code, error.params, language), params: error.params, requestId },
+      body: {
+        code: error.code,
+        message: translate(error.code, error.params, language),
+        params: error.params,
+        requestId,
+      },
     };
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.statusCode === 413) {
-    return { status: 413, body: { code: "BODY_TOO_LARGE", message: translate("BODY_TOO_LARGE", {}, language), requestId } };
+    return {
+      status: 413,
+      body: { code: "BODY_TOO_LARGE", message: translate("BODY_TOO_LARGE", {}, language), requestId },
+    };
   }
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
     return {
@@ -99,7 +134,14 @@ export function errorBody(error: unknown, request: FastifyRequest, language: Lan
       body: { code: fastifyError.code ?? "BAD_REQUEST", message: fastifyError.message, requestId },
     };
   }
-  return { status: 500, body: { code: "INTERNAL_ERROR", message: translate("INTERNAL_ERROR", { requestId }, language), requestId } };
+  return {
+    status: 500,
+    body: {
+      code: "INTERNAL_ERROR",
+      message: translate("INTERNAL_ERROR", { requestId }, language),
+      requestId,
+    },
+  };
 }
 
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {

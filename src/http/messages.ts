@@ -23,13 +23,19 @@ export const HTTP_MESSAGES: MessageCatalog = {
   BODY_TOO_LARGE: { id: "Data yang dikirim terlalu besar.", en: "The request body is too large." },
   // zod issue codes, for any field
   FIELD_REQUIRED: { id: "Wajib diisi.", en: "Required." },
-  FIELD_INVALID_TYPE: { id: "Jenis isian salah (harus {expected}).", en: "Wrong type (expected {expected})." },
+  FIELD_INVALID_TYPE: {
+    id: "Jenis isian salah (harus {expected}).",
+    en: "Wrong type (expected {expected}).",
+  },
   FIELD_TOO_SHORT: { id: "Terlalu pendek (minimal {minimum}).", en: "Too short (at least {minimum})." },
   FIELD_TOO_LONG: { id: "Terlalu panjang (maksimal {maximum}).", en: "Too long (at most {maximum})." },
   FIELD_TOO_SMALL: { id: "Terlalu kecil (minimal {minimum}).", en: "Too small (at least {minimum})." },
   FIELD_TOO_BIG: { id: "Terlalu besar (maksimal {maximum}).", en: "Too big (at most {maximum})." },
   FIELD_INVALID_FORMAT: { id: "Format tidak sesuai ({format}).", en: "Invalid format ({format})." },
-  FIELD_INVALID_VALUE: { id: "Pilihan tidak dikenal. Pilihan: {options}.", en: "Unknown choice. Options: {options}." },
+  FIELD_INVALID_VALUE: {
+    id: "Pilihan tidak dikenal. Pilihan: {options}.",
+    en: "Unknown choice. Options: {options}.",
+  },
   FIELD_UNKNOWN_KEY: { id: "Isian tidak dikenal: {keys}.", en: "Unknown field: {keys}." },
   FIELD_INVALID: { id: "Isian tidak valid.", en: "Invalid value." },
 };

@@ -73,7 +73,10 @@ export async function buildServer(salur: Salur, options: ServerOptions = {}): Pr
             migration: state.latest,
             migrationsApplied: state.applied,
             migrationsExpected: state.expected,
-            regency: { code: salur.config.regencyCode, name: salur.regions.get(salur.config.regencyCode)?.name ?? "?" },
+            regency: {
+              code: salur.config.regencyCode,
+              name: salur.regions.get(salur.config.regencyCode)?.name ?? "?",
+            },
           };
         },
       );

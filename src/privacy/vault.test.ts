@@ -9,7 +9,9 @@ describe("vault", () => {
     expect(vault.open("nik", vault.seal("nik", "6401054507880003"))).toBe("6401054507880003");
   });
   it("never seals the same value to the same bytes", () => {
-    expect(Buffer.from(vault.seal("nik", "6401054507880003"))).not.toEqual(Buffer.from(vault.seal("nik", "6401054507880003")));
+    expect(Buffer.from(vault.seal("nik", "6401054507880003"))).not.toEqual(
+      Buffer.from(vault.seal("nik", "6401054507880003")),
+    );
   });
   it("refuses to open a ciphertext under another field's name", () => {
     expect(() => vault.open("phone", vault.seal("nik", "6401054507880003"))).toThrow();

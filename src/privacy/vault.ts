@@ -45,9 +45,10 @@ export function createVault(masterSecret: Uint8Array): Vault {
       const decipher = createDecipheriv("aes-256-gcm", encryptionKey, iv);
       decipher.setAAD(Buffer.from(field));
       decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(buf.subarray(1 + IV_BYTES, buf.length - TAG_BYTES)), decipher.final()]).toString(
-        "utf8",
-      );
+      return Buffer.concat([
+        decipher.update(buf.subarray(1 + IV_BYTES, buf.length - TAG_BYTES)),
+        decipher.final(),
+      ]).toString("utf8");
     },
     blindIndex(field, plaintext) {
       return createHmac("sha256", indexKey).update(`${field}:${plaintext}`).digest();

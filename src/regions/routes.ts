@@ -25,13 +25,20 @@ export const regionRoutes =
           tags,
           summary: "A Kemendagri region with its path from the province (any code in Indonesia)",
           params: z.object({ code: z.string().regex(/^[\d.]{2,13}$/) }),
-          response: { 200: regionSchema.extend({ path: z.array(regionSchema), children: z.array(regionSchema) }), ...errorResponses },
+          response: {
+            200: regionSchema.extend({ path: z.array(regionSchema), children: z.array(regionSchema) }),
+            ...errorResponses,
+          },
         },
       },
       async (request) => {
         const region = regions.get(request.params.code);
         if (!region) throw new DomainError("NOT_FOUND", { entity: "Region", id: request.params.code }, 404);
-        return { ...region, path: [...regions.path(region.code)], children: [...regions.children(region.code)] };
+        return {
+          ...region,
+          path: [...regions.path(region.code)],
+          children: [...regions.children(region.code)],
+        };
       },
     );
     app.get(
@@ -40,7 +47,12 @@ export const regionRoutes =
         schema: {
           tags,
           summary: "The deployment's regency with its kecamatan and desa",
-          response: { 200: z.object({ regency: regionSchema, districts: z.array(regionSchema.extend({ villages: z.array(regionSchema) })) }) },
+          response: {
+            200: z.object({
+              regency: regionSchema,
+              districts: z.array(regionSchema.extend({ villages: z.array(regionSchema) })),
+            }),
+          },
         },
       },
       async () => {
@@ -48,7 +60,9 @@ export const regionRoutes =
         if (!regency) throw new DomainError("NOT_FOUND", { entity: "Region", id: regencyCode }, 404);
         return {
           regency,
-          districts: regions.districtsOf(regencyCode).map((d) => ({ ...d, villages: [...regions.children(d.code)] })),
+          districts: regions
+            .districtsOf(regencyCode)
+            .map((d) => ({ ...d, villages: [...regions.children(d.code)] })),
         };
       },
     );

@@ -11,7 +11,9 @@ import { regions } from "./schema.ts";
 export async function syncRegions(db: Executor, catalog: readonly Region[]): Promise<{ inserted: number }> {
   const [row] = await db.select({ n: count() }).from(regions);
   if ((row?.n ?? 0) >= catalog.length) return { inserted: 0 };
-  const rows = JSON.stringify(catalog.map((r) => ({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode })));
+  const rows = JSON.stringify(
+    catalog.map((r) => ({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode })),
+  );
   const [result] = await queryRows<{ inserted: number }>(
     db,
     sql`with inserted as (

@@ -45,7 +45,15 @@ export type HealthCondition = (typeof HEALTH_CONDITIONS)[number];
 export const SEXES = ["L", "P"] as const; // laki-laki / perempuan, as on the KTP
 export type Sex = (typeof SEXES)[number];
 
-export const BUSINESS_SECTORS = ["food", "retail", "agriculture", "fishery", "craft", "service", "other"] as const;
+export const BUSINESS_SECTORS = [
+  "food",
+  "retail",
+  "agriculture",
+  "fishery",
+  "craft",
+  "service",
+  "other",
+] as const;
 export type BusinessSector = (typeof BUSINESS_SECTORS)[number];
 
 /** What ranking needs of a person; income in whole rupiah per month; null = not recorded. */

@@ -6,7 +6,10 @@ export const REGISTRY_MESSAGES: MessageCatalog = {
     id: "NIK ini sudah terdaftar atas penduduk lain ({id}). Periksa apakah orang yang sama sudah didaftarkan.",
     en: "This NIK is already registered to another person ({id}). Check whether the same person was registered before.",
   },
-  HOUSEHOLD_NOT_FOUND: { id: "Keluarga (KK) {id} tidak ditemukan.", en: "Household (KK) {id} was not found." },
+  HOUSEHOLD_NOT_FOUND: {
+    id: "Keluarga (KK) {id} tidak ditemukan.",
+    en: "Household (KK) {id} was not found.",
+  },
   HOUSEHOLD_KK_EXISTS: {
     id: "Nomor KK ini sudah terdaftar ({id}).",
     en: "This KK number is already registered ({id}).",
@@ -15,10 +18,17 @@ export const REGISTRY_MESSAGES: MessageCatalog = {
     id: "Usaha {id} tidak ada atau bukan milik penduduk ini.",
     en: "Business {id} does not exist or does not belong to this person.",
   },
+  BUSINESS_NOT_FOUND: { id: "Usaha {id} tidak ditemukan.", en: "Business {id} was not found." },
   AGENCY_NOT_FOUND: { id: "Dinas {id} tidak ditemukan.", en: "Agency {id} was not found." },
-  AGENCY_CODE_EXISTS: { id: "Kode dinas '{code}' sudah dipakai.", en: "Agency code '{code}' is already in use." },
+  AGENCY_CODE_EXISTS: {
+    id: "Kode dinas '{code}' sudah dipakai.",
+    en: "Agency code '{code}' is already in use.",
+  },
   PROGRAM_NOT_FOUND: { id: "Program {id} tidak ditemukan.", en: "Program {id} was not found." },
-  PROGRAM_CODE_EXISTS: { id: "Kode program '{code}' sudah dipakai.", en: "Program code '{code}' is already in use." },
+  PROGRAM_CODE_EXISTS: {
+    id: "Kode program '{code}' sudah dipakai.",
+    en: "Program code '{code}' is already in use.",
+  },
   PROGRAM_BUDGET_BELOW_QUOTA: {
     id: "Pagu anggaran lebih kecil dari kuota × nilai bantuan per penerima.",
     en: "The budget is smaller than quota × amount per recipient.",

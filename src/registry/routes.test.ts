@@ -1,9 +1,9 @@
+import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
 import { buildServer } from "../http/server.ts";
-import { sql } from "drizzle-orm";
 
 // Kuaro (64.01.05), a woman born 5 July 1988: day 05 + 40 = 45.
 const NIK = "6401054507880003";
@@ -18,7 +18,8 @@ describeEachDatabase("registry API", (salur) => {
 
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
     app.inject({ method: "POST", url, payload: payload as object, headers });
-  const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: "GET", url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: "GET", url, headers });
   const person = (overrides: Record<string, unknown> = {}) => ({
     nik: NIK,
     kk: KK,
@@ -37,7 +38,11 @@ describeEachDatabase("registry API", (salur) => {
   it("reports the database kind and migration version on /api/health", async () => {
     const res = await get("/api/health");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: "ok", database: salur().database.kind, migration: "0000_init" });
+    expect(res.json()).toMatchObject({
+      status: "ok",
+      database: salur().database.kind,
+      migration: "0000_init",
+    });
   });
 
   it("registers a person, returns the NIK masked, and pads RT/RW", async () => {
@@ -62,7 +67,11 @@ describeEachDatabase("registry API", (salur) => {
   });
 
   it("finds the person by exact NIK, typed with spaces or as a 16-digit query", async () => {
-    for (const url of [`/api/persons?nik=${NIK}`, "/api/persons?nik=6401%2005%204507%2088%200003", `/api/persons?q=${NIK}`]) {
+    for (const url of [
+      `/api/persons?nik=${NIK}`,
+      "/api/persons?nik=6401%2005%204507%2088%200003",
+      `/api/persons?q=${NIK}`,
+    ]) {
       const res = await get(url);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ total: 1, items: [{ name: "Siti Aminah" }] });
@@ -90,9 +99,16 @@ describeEachDatabase("registry API", (salur) => {
   });
 
   it("names the field at fault when the input does not parse", async () => {
-    const res = await post("/api/persons", { ...person({ nik: null }), sex: "X", villageCode: "64" }, { "accept-language": "en" });
+    const res = await post(
+      "/api/persons",
+      { ...person({ nik: null }), sex: "X", villageCode: "64" },
+      { "accept-language": "en" },
+    );
     expect(res.statusCode).toBe(400);
-    const fields = res.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = res
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(["sex", "villageCode"]);
   });
 
@@ -109,7 +125,10 @@ describeEachDatabase("registry API", (salur) => {
   });
 
   it("warns, without refusing, when the recorded sex disagrees with the NIK", async () => {
-    const res = await post("/api/persons", person({ nik: "6401051507880005", kk: null, sex: "P", birthDate: "1988-07-15", name: "Rina" }));
+    const res = await post(
+      "/api/persons",
+      person({ nik: "6401051507880005", kk: null, sex: "P", birthDate: "1988-07-15", name: "Rina" }),
+    );
     expect(res.statusCode).toBe(201);
     expect(res.json().person.nikStatus).toBe("warning");
     expect(res.json().warnings.map((w: { code: string }) => w.code)).toContain("NIK_SEX_MISMATCH");
@@ -123,7 +142,11 @@ describeEachDatabase("registry API", (salur) => {
       payload: { version: found.version, address: "Jl. Baru No. 9", reason: "pindah rumah" },
     });
     expect(edit.statusCode).toBe(200);
-    expect(edit.json().person).toMatchObject({ address: "Jl. Baru No. 9", version: found.version + 1, nik: "640105******0003" });
+    expect(edit.json().person).toMatchObject({
+      address: "Jl. Baru No. 9",
+      version: found.version + 1,
+      nik: "640105******0003",
+    });
     const stale = await app.inject({
       method: "PATCH",
       url: `/api/persons/${found.id}`,
@@ -134,11 +157,24 @@ describeEachDatabase("registry API", (salur) => {
   });
 
   it("keeps households with members, and enrollments filter the person list", async () => {
-    const household = await post("/api/households", { kk: "6401050202200003", villageCode: KUARO_VILLAGE, rt: "2", rw: "1" });
+    const household = await post("/api/households", {
+      kk: "6401050202200003",
+      villageCode: KUARO_VILLAGE,
+      rt: "2",
+      rw: "1",
+    });
     expect(household.statusCode).toBe(201);
     const member = await post(
       "/api/persons",
-      person({ nik: "6401051203900001", kk: "6401050202200003", sex: "L", birthDate: "1990-03-12", name: "Ahmad Yani", householdId: household.json().id, householdRole: "head" }),
+      person({
+        nik: "6401051203900001",
+        kk: "6401050202200003",
+        sex: "L",
+        birthDate: "1990-03-12",
+        name: "Ahmad Yani",
+        householdId: household.json().id,
+        householdRole: "head",
+      }),
     );
     expect(member.statusCode).toBe(201);
     const detail = await get(`/api/households/${household.json().id}`);
@@ -155,18 +191,98 @@ describeEachDatabase("registry API", (salur) => {
       quota: 1000,
     });
     expect(program.statusCode).toBe(201);
-    const period = await post("/api/periods", { programId: program.json().id, name: "Tahap 1 2026", startsOn: "2026-01-01", endsOn: "2026-03-31" });
+    const period = await post("/api/periods", {
+      programId: program.json().id,
+      name: "Tahap 1 2026",
+      startsOn: "2026-01-01",
+      endsOn: "2026-03-31",
+    });
     expect(period.statusCode).toBe(201);
-    const enrollment = await post("/api/enrollments", { personId: member.json().person.id, periodId: period.json().id });
+    const enrollment = await post("/api/enrollments", {
+      personId: member.json().person.id,
+      periodId: period.json().id,
+    });
     expect(enrollment.statusCode).toBe(201);
-    expect(enrollment.json()).toMatchObject({ status: "draft", programName: "BST", agencyName: "Dinas Sosial" });
-    const again = await post("/api/enrollments", { personId: member.json().person.id, periodId: period.json().id });
+    expect(enrollment.json()).toMatchObject({
+      status: "draft",
+      programName: "BST",
+      agencyName: "Dinas Sosial",
+    });
+    const again = await post("/api/enrollments", {
+      personId: member.json().person.id,
+      periodId: period.json().id,
+    });
     expect(again.statusCode).toBe(409);
 
     const filtered = await get(`/api/persons?programId=${program.json().id}&status=draft`);
     expect(filtered.json()).toMatchObject({ total: 1, items: [{ name: "Ahmad Yani" }] });
     const personDetail = await get(`/api/persons/${member.json().person.id}`);
     expect(personDetail.json().enrollments).toHaveLength(1);
+  });
+
+  it("edits programs, periods, households and businesses under the same version rule", async () => {
+    const programs = (await get("/api/programs")).json();
+    const program = programs.find((p: { code: string }) => p.code === "bst-test");
+    const raised = await app.inject({
+      method: "PATCH",
+      url: `/api/programs/${program.id}`,
+      payload: { version: program.version, quota: 2000 },
+    });
+    expect(raised.statusCode).toBe(422);
+    expect(raised.json().errors[0].code).toBe("PROGRAM_BUDGET_BELOW_QUOTA");
+    const ok = await app.inject({
+      method: "PATCH",
+      url: `/api/programs/${program.id}`,
+      payload: { version: program.version, quota: 2000, budget: 1_200_000_000 },
+    });
+    expect(ok.json()).toMatchObject({ quota: 2000, budget: 1_200_000_000, version: program.version + 1 });
+
+    const period = (await get(`/api/periods?programId=${program.id}`)).json()[0];
+    const backwards = await app.inject({
+      method: "PATCH",
+      url: `/api/periods/${period.id}`,
+      payload: { version: period.version, endsOn: "2025-12-31" },
+    });
+    expect(backwards.statusCode).toBe(422);
+    const opened = await app.inject({
+      method: "PATCH",
+      url: `/api/periods/${period.id}`,
+      payload: { version: period.version, status: "open" },
+    });
+    expect(opened.json().status).toBe("open");
+
+    const owner = (await get("/api/persons?q=ahmad%20yani")).json().items[0];
+    const business = await post("/api/businesses", {
+      ownerId: owner.id,
+      name: "Warung Yani",
+      sector: "food",
+      villageCode: KUARO_VILLAGE,
+    });
+    expect(business.statusCode).toBe(201);
+    const renamed = await app.inject({
+      method: "PATCH",
+      url: `/api/businesses/${business.json().id}`,
+      payload: { version: 1, name: "Warung Makan Yani", licenseNumber: "SKU/12/2026" },
+    });
+    expect(renamed.json()).toMatchObject({
+      name: "Warung Makan Yani",
+      licenseNumber: "SKU/12/2026",
+      version: 2,
+    });
+    const stale = await app.inject({
+      method: "PATCH",
+      url: `/api/businesses/${business.json().id}`,
+      payload: { version: 1, name: "X" },
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const missing = await app.inject({
+      method: "PATCH",
+      url: "/api/households/00000000-0000-4000-8000-000000000000",
+      payload: { version: 1, rt: "4" },
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe("HOUSEHOLD_NOT_FOUND");
   });
 
   it("refuses a program whose budget cannot pay its quota", async () => {

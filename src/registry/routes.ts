@@ -1,20 +1,23 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { translate, requestLanguage } from "../http/errors.ts";
+import { requestLanguage, translate } from "../http/errors.ts";
 import { errorResponses, idParams } from "../http/schemas.ts";
 import {
   agencyInputSchema,
   agencyViewSchema,
   businessInputSchema,
+  businessUpdateSchema,
   businessViewSchema,
   enrollmentInputSchema,
   enrollmentSearchSchema,
   enrollmentViewSchema,
   householdInputSchema,
+  householdUpdateSchema,
   householdViewSchema,
   pageOf,
   periodInputSchema,
+  periodUpdateSchema,
   periodViewSchema,
   personInputSchema,
   personSearchSchema,
@@ -22,6 +25,7 @@ import {
   personViewSchema,
   personWriteResultSchema,
   programInputSchema,
+  programUpdateSchema,
   programViewSchema,
 } from "./schemas.ts";
 import * as service from "./service.ts";
@@ -35,11 +39,17 @@ export const registryRoutes =
     const tags = ["registry"];
 
     const withMessages = (
-      result: { person: z.output<typeof personViewSchema>; warnings: { code: string; params: Record<string, string | number> }[] },
+      result: {
+        person: z.output<typeof personViewSchema>;
+        warnings: { code: string; params: Record<string, string | number> }[];
+      },
       language: ReturnType<typeof requestLanguage>,
     ) => ({
       person: result.person,
-      warnings: result.warnings.map((w) => ({ code: w.code, message: translate(w.code, w.params, language) })),
+      warnings: result.warnings.map((w) => ({
+        code: w.code,
+        message: translate(w.code, w.params, language),
+      })),
     });
 
     app.get(
@@ -47,7 +57,8 @@ export const registryRoutes =
       {
         schema: {
           tags,
-          summary: "Search persons: by name (case- and spacing-insensitive), exact NIK, area, program, period, status",
+          summary:
+            "Search persons: by name (case- and spacing-insensitive), exact NIK, area, program, period, status",
           querystring: personSearchSchema,
           response: { 200: pageOf(personViewSchema), ...errorResponses },
         },
@@ -109,29 +120,107 @@ export const registryRoutes =
         },
       },
       async (request) =>
-        withMessages(await service.updatePerson(registry, request.params.id, request.body), requestLanguage(request)),
+        withMessages(
+          await service.updatePerson(registry, request.params.id, request.body),
+          requestLanguage(request),
+        ),
     );
 
     app.post(
       "/households",
       {
-        schema: { tags, summary: "Register a household (KK)", body: householdInputSchema, response: { 201: householdViewSchema, ...errorResponses } },
+        schema: {
+          tags,
+          summary: "Register a household (KK)",
+          body: householdInputSchema,
+          response: { 201: householdViewSchema, ...errorResponses },
+        },
       },
-      async (request, reply) => reply.status(201).send(await service.registerHousehold(registry, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await service.registerHousehold(registry, request.body)),
     );
 
     app.get(
       "/households/:id",
-      { schema: { tags, summary: "A household with its members", params: idParams, response: { 200: householdViewSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "A household with its members",
+          params: idParams,
+          response: { 200: householdViewSchema, ...errorResponses },
+        },
+      },
       async (request) => service.getHouseholdView(registry, request.params.id),
     );
 
     app.post(
       "/businesses",
       {
-        schema: { tags, summary: "Register a business (UMKM) owned by a person", body: businessInputSchema, response: { 201: businessViewSchema, ...errorResponses } },
+        schema: {
+          tags,
+          summary: "Register a business (UMKM) owned by a person",
+          body: businessInputSchema,
+          response: { 201: businessViewSchema, ...errorResponses },
+        },
       },
-      async (request, reply) => reply.status(201).send(await service.registerBusiness(registry, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await service.registerBusiness(registry, request.body)),
+    );
+
+    app.patch(
+      "/households/:id",
+      {
+        schema: {
+          tags,
+          summary: "Edit a household's address or area",
+          params: idParams,
+          body: householdUpdateSchema,
+          response: { 200: householdViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.updateHousehold(registry, request.params.id, request.body),
+    );
+
+    app.patch(
+      "/businesses/:id",
+      {
+        schema: {
+          tags,
+          summary: "Edit a business",
+          params: idParams,
+          body: businessUpdateSchema,
+          response: { 200: businessViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.updateBusiness(registry, request.params.id, request.body),
+    );
+
+    app.patch(
+      "/programs/:id",
+      {
+        schema: {
+          tags,
+          summary: "Edit a program's amount, budget or quota",
+          params: idParams,
+          body: programUpdateSchema,
+          response: { 200: programViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.updateProgram(registry, request.params.id, request.body),
+    );
+
+    app.patch(
+      "/periods/:id",
+      {
+        schema: {
+          tags,
+          summary: "Edit a period's dates or status",
+          params: idParams,
+          body: periodUpdateSchema,
+          response: { 200: periodViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.updatePeriod(registry, request.params.id, request.body),
     );
 
     app.get(
@@ -142,7 +231,14 @@ export const registryRoutes =
 
     app.post(
       "/agencies",
-      { schema: { tags, summary: "Add an agency", body: agencyInputSchema, response: { 201: agencyViewSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Add an agency",
+          body: agencyInputSchema,
+          response: { 201: agencyViewSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const { id, code, name } = await store.insertAgency(registry.db, request.body);
         return reply.status(201).send({ id, code, name });
@@ -164,9 +260,21 @@ export const registryRoutes =
 
     app.post(
       "/programs",
-      { schema: { tags, summary: "Define a program", body: programInputSchema, response: { 201: programViewSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Define a program",
+          body: programInputSchema,
+          response: { 201: programViewSchema, ...errorResponses },
+        },
+      },
       async (request, reply) =>
-        reply.status(201).send(await store.insertProgram(registry.db, { ...request.body, description: request.body.description ?? null })),
+        reply.status(201).send(
+          await store.insertProgram(registry.db, {
+            ...request.body,
+            description: request.body.description ?? null,
+          }),
+        ),
     );
 
     app.get(
@@ -184,7 +292,14 @@ export const registryRoutes =
 
     app.post(
       "/periods",
-      { schema: { tags, summary: "Open a period (tahap) of a program", body: periodInputSchema, response: { 201: periodViewSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Open a period (tahap) of a program",
+          body: periodInputSchema,
+          response: { 201: periodViewSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => reply.status(201).send(await store.insertPeriod(registry.db, request.body)),
     );
 
@@ -206,7 +321,14 @@ export const registryRoutes =
 
     app.post(
       "/enrollments",
-      { schema: { tags, summary: "Enroll a person in a period of a program", body: enrollmentInputSchema, response: { 201: enrollmentViewSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: "Enroll a person in a period of a program",
+          body: enrollmentInputSchema,
+          response: { 201: enrollmentViewSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => reply.status(201).send(await service.enrollPerson(registry, request.body)),
     );
   };

@@ -1,4 +1,3 @@
-
 import {
   bigint,
   customType,
@@ -52,7 +51,10 @@ export const households = pgTable(
     updatedAt: updatedAt(),
     version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("households_kk_index_uq").on(t.kkIndex), index("households_village_idx").on(t.villageCode)],
+  (t) => [
+    uniqueIndex("households_kk_index_uq").on(t.kkIndex),
+    index("households_village_idx").on(t.villageCode),
+  ],
 );
 
 export const NIK_STATUSES = ["valid", "warning", "invalid", "missing"] as const;
@@ -229,5 +231,3 @@ export const enrollments = pgTable(
     index("enrollments_village_idx").on(t.villageCode),
   ],
 );
-
-

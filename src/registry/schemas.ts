@@ -9,7 +9,13 @@ import {
   MARITAL_STATUSES,
   SEXES,
 } from "./attributes.ts";
-import { ENROLLMENT_STATUSES, NIK_STATUSES, PERIOD_STATUSES, PROGRAM_KINDS, PROGRAM_TARGETS } from "./schema.ts";
+import {
+  ENROLLMENT_STATUSES,
+  NIK_STATUSES,
+  PERIOD_STATUSES,
+  PROGRAM_KINDS,
+  PROGRAM_TARGETS,
+} from "./schema.ts";
 
 /**
  * The registry's input and output shapes, validated once at the edge (routes, importer) and shared with the
@@ -94,7 +100,10 @@ const region = z.object({ code: z.string(), name: z.string() });
 
 export const personViewSchema = z.object({
   id: z.uuid(),
-  nik: z.string().nullable().describe("Masked (640105******0003) unless the caller is entitled to the full NIK"),
+  nik: z
+    .string()
+    .nullable()
+    .describe("Masked (640105******0003) unless the caller is entitled to the full NIK"),
   nikStatus: z.enum(NIK_STATUSES),
   kk: z.string().nullable(),
   phone: z.string().nullable(),
@@ -142,6 +151,12 @@ export const householdInputSchema = z.object({
   address: optionalText(200),
 });
 export type HouseholdInput = z.output<typeof householdInputSchema>;
+/** A household's KK number does not change: a new KK is a new household. */
+export const householdUpdateSchema = householdInputSchema
+  .omit({ kk: true })
+  .partial()
+  .extend({ version: z.number().int().min(1), reason: reason.optional() });
+export type HouseholdUpdate = z.output<typeof householdUpdateSchema>;
 
 export const householdViewSchema = z.object({
   id: z.uuid(),
@@ -164,6 +179,11 @@ export const businessInputSchema = z.object({
   villageCode,
 });
 export type BusinessInput = z.output<typeof businessInputSchema>;
+export const businessUpdateSchema = businessInputSchema
+  .omit({ ownerId: true })
+  .partial()
+  .extend({ version: z.number().int().min(1), reason: reason.optional() });
+export type BusinessUpdate = z.output<typeof businessUpdateSchema>;
 export const businessViewSchema = businessInputSchema.extend({
   id: z.uuid(),
   villageCode: z.string(),
@@ -182,25 +202,32 @@ export const agencyInputSchema = z.object({
 });
 export const agencyViewSchema = agencyInputSchema.extend({ id: z.uuid() });
 
-export const programInputSchema = z
-  .object({
-    agencyId: z.uuid(),
-    code: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9-]{2,60}$/),
-    name: trimmed(160),
-    kind: z.enum(PROGRAM_KINDS),
-    target: z.enum(PROGRAM_TARGETS).default("person"),
-    amountPerRecipient: rupiah,
-    budget: rupiah,
-    quota: z.number().int().min(0).max(10_000_000),
-    description: optionalText(2000),
-  })
-  .refine((p) => p.amountPerRecipient * p.quota <= p.budget || p.quota === 0, {
-    path: ["budget"],
-    message: "PROGRAM_BUDGET_BELOW_QUOTA",
-  });
+const programFields = z.object({
+  agencyId: z.uuid(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,60}$/),
+  name: trimmed(160),
+  kind: z.enum(PROGRAM_KINDS),
+  target: z.enum(PROGRAM_TARGETS).default("person"),
+  amountPerRecipient: rupiah,
+  budget: rupiah,
+  quota: z.number().int().min(0).max(10_000_000),
+  description: optionalText(2000),
+});
+/** A program must be able to pay its whole quota: quota × amount per recipient ≤ budget. */
+export const programBudgetCovers = (p: { amountPerRecipient: number; quota: number; budget: number }) =>
+  p.amountPerRecipient * p.quota <= p.budget;
+export const programInputSchema = programFields.refine(programBudgetCovers, {
+  path: ["budget"],
+  message: "PROGRAM_BUDGET_BELOW_QUOTA",
+});
+export const programUpdateSchema = programFields
+  .omit({ agencyId: true, code: true })
+  .partial()
+  .extend({ version: z.number().int().min(1), reason: reason.optional() });
+export type ProgramUpdate = z.output<typeof programUpdateSchema>;
 export type ProgramInput = z.output<typeof programInputSchema>;
 export const programViewSchema = z.object({
   id: z.uuid(),
@@ -216,15 +243,22 @@ export const programViewSchema = z.object({
   version: z.number(),
 });
 
-export const periodInputSchema = z
-  .object({
-    programId: z.uuid(),
-    name: trimmed(80),
-    startsOn: isoDate,
-    endsOn: isoDate,
-    status: z.enum(PERIOD_STATUSES).default("planned"),
-  })
-  .refine((p) => p.startsOn <= p.endsOn, { path: ["endsOn"], message: "PERIOD_ENDS_BEFORE_START" });
+const periodFields = z.object({
+  programId: z.uuid(),
+  name: trimmed(80),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  status: z.enum(PERIOD_STATUSES).default("planned"),
+});
+export const periodInputSchema = periodFields.refine((p) => p.startsOn <= p.endsOn, {
+  path: ["endsOn"],
+  message: "PERIOD_ENDS_BEFORE_START",
+});
+export const periodUpdateSchema = periodFields
+  .omit({ programId: true })
+  .partial()
+  .extend({ version: z.number().int().min(1), reason: reason.optional() });
+export type PeriodUpdate = z.output<typeof periodUpdateSchema>;
 export type PeriodInput = z.output<typeof periodInputSchema>;
 export const periodViewSchema = z.object({
   id: z.uuid(),

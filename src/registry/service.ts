@@ -1,5 +1,5 @@
 import type { Database } from "../db/index.ts";
-import { DomainError, ValidationFailed } from "../i18n/domain-error.ts";
+import { DomainError, type FieldIssue, ValidationFailed } from "../i18n/domain-error.ts";
 import { validateKk, validateNik } from "../nik/index.ts";
 import {
   checkVillage,
@@ -11,17 +11,22 @@ import {
   regionRef,
   toPersonView,
 } from "./persons.ts";
+import { businesses, households, periods, programs } from "./schema.ts";
 import type {
   BusinessInput,
+  BusinessUpdate,
   EnrollmentInput,
   HouseholdInput,
+  HouseholdUpdate,
+  PeriodUpdate,
   PersonData,
   PersonInput,
   PersonSearch,
   PersonUpdate,
   PersonView,
+  ProgramUpdate,
 } from "./schemas.ts";
-import { personInputSchema } from "./schemas.ts";
+import { personInputSchema, programBudgetCovers } from "./schemas.ts";
 import * as store from "./store.ts";
 
 /** The registry's use cases: each runs in one transaction, so a failed check leaves nothing half-written. */
@@ -30,7 +35,11 @@ export interface Registry {
   db: Database;
 }
 
-export async function registerPerson(registry: Registry, data: PersonData, disclosure: Disclosure = "masked") {
+export async function registerPerson(
+  registry: Registry,
+  data: PersonData,
+  disclosure: Disclosure = "masked",
+) {
   const prepared = preparePerson(data, registry.env);
   const row = await registry.db.transaction(async (tx) => {
     if (data.householdId && !(await store.getHousehold(tx, data.householdId))) {
@@ -48,7 +57,12 @@ export async function getPersonView(registry: Registry, id: string, disclosure: 
 }
 
 /** An edit re-runs every check on the merged record: a changed sex must still agree with the NIK. */
-export async function updatePerson(registry: Registry, id: string, patch: PersonUpdate, disclosure: Disclosure = "masked") {
+export async function updatePerson(
+  registry: Registry,
+  id: string,
+  patch: PersonUpdate,
+  disclosure: Disclosure = "masked",
+) {
   return registry.db.transaction(async (tx) => {
     const current = await store.getPerson(tx, id);
     if (!current) throw personNotFound(id);
@@ -93,7 +107,11 @@ function personInputFromView(view: PersonView): PersonInput {
   };
 }
 
-export async function searchPersons(registry: Registry, search: PersonSearch, disclosure: Disclosure = "masked") {
+export async function searchPersons(
+  registry: Registry,
+  search: PersonSearch,
+  disclosure: Disclosure = "masked",
+) {
   let nikIndex: Uint8Array | null = null;
   let query = search;
   // A 16-digit query is a NIK: looked up exactly through the blind index, never by scanning names.
@@ -113,8 +131,12 @@ export async function searchPersons(registry: Registry, search: PersonSearch, di
   };
 }
 
-export async function registerHousehold(registry: Registry, input: HouseholdInput, disclosure: Disclosure = "masked") {
-  const issues: { field: string; code: string; params?: Record<string, string | number> }[] = [];
+export async function registerHousehold(
+  registry: Registry,
+  input: HouseholdInput,
+  disclosure: Disclosure = "masked",
+) {
+  const issues: FieldIssue[] = [];
   checkVillage(input.villageCode, registry.env, issues);
   const kk = validateKk(input.kk, { regions: registry.env.regions, today: registry.env.today() });
   for (const e of kk.errors) issues.push({ field: "kk", code: e.code, params: e.params });
@@ -160,7 +182,7 @@ function householdView(
 }
 
 export async function registerBusiness(registry: Registry, input: BusinessInput) {
-  const issues: { field: string; code: string; params?: Record<string, string | number> }[] = [];
+  const issues: FieldIssue[] = [];
   checkVillage(input.villageCode, registry.env, issues);
   if (issues.length > 0) throw new ValidationFailed(issues);
   return registry.db.transaction(async (tx) => {
@@ -199,7 +221,9 @@ export async function enrollPerson(registry: Registry, input: EnrollmentInput) {
     if (input.businessId) {
       const business = await store.getBusiness(tx, input.businessId);
       if (!business || business.ownerId !== person.id) {
-        throw new ValidationFailed([{ field: "businessId", code: "BUSINESS_NOT_OWNED", params: { id: input.businessId } }]);
+        throw new ValidationFailed([
+          { field: "businessId", code: "BUSINESS_NOT_OWNED", params: { id: input.businessId } },
+        ]);
       }
     }
     const row = await store.insertEnrollment(tx, {
@@ -214,5 +238,62 @@ export async function enrollPerson(registry: Registry, input: EnrollmentInput) {
     const view = rows.find((r) => r.id === row.id);
     if (!view) throw new Error("enrollment vanished inside its own transaction");
     return view;
+  });
+}
+
+export async function updateHousehold(registry: Registry, id: string, patch: HouseholdUpdate) {
+  const { version, reason: _reason, ...changes } = patch;
+  const values = stripUndefined(changes);
+  if (values.villageCode) {
+    const issues: FieldIssue[] = [];
+    checkVillage(values.villageCode, registry.env, issues);
+    if (issues.length > 0) throw new ValidationFailed(issues);
+  }
+  const row = await store.updateVersioned(registry.db, households, "HOUSEHOLD", id, version, {
+    ...values,
+    ...(values.villageCode ? { districtCode: districtOf(values.villageCode) } : {}),
+  });
+  return getHouseholdView(registry, row.id);
+}
+
+export async function updateBusiness(registry: Registry, id: string, patch: BusinessUpdate) {
+  const { version, reason: _reason, ...changes } = patch;
+  const values = stripUndefined(changes);
+  if (values.villageCode) {
+    const issues: FieldIssue[] = [];
+    checkVillage(values.villageCode, registry.env, issues);
+    if (issues.length > 0) throw new ValidationFailed(issues);
+  }
+  const row = await store.updateVersioned(registry.db, businesses, "BUSINESS", id, version, {
+    ...values,
+    ...(values.villageCode ? { districtCode: districtOf(values.villageCode) } : {}),
+  });
+  return businessView(row);
+}
+
+/** Quota, amount and budget are checked together after the edit: changing one may break the other two. */
+export async function updateProgram(registry: Registry, id: string, patch: ProgramUpdate) {
+  const { version, reason: _reason, ...changes } = patch;
+  return registry.db.transaction(async (tx) => {
+    const current = await store.getProgram(tx, id);
+    if (!current) throw new DomainError("PROGRAM_NOT_FOUND", { id }, 404);
+    const merged = { ...current, ...stripUndefined(changes) };
+    if (!programBudgetCovers(merged)) {
+      throw new ValidationFailed([{ field: "budget", code: "PROGRAM_BUDGET_BELOW_QUOTA" }]);
+    }
+    return store.updateVersioned(tx, programs, "PROGRAM", id, version, stripUndefined(changes));
+  });
+}
+
+export async function updatePeriod(registry: Registry, id: string, patch: PeriodUpdate) {
+  const { version, reason: _reason, ...changes } = patch;
+  return registry.db.transaction(async (tx) => {
+    const current = await store.getPeriod(tx, id);
+    if (!current) throw new DomainError("PERIOD_NOT_FOUND", { id }, 404);
+    const merged = { ...current, ...stripUndefined(changes) };
+    if (merged.startsOn > merged.endsOn) {
+      throw new ValidationFailed([{ field: "endsOn", code: "PERIOD_ENDS_BEFORE_START" }]);
+    }
+    return store.updateVersioned(tx, periods, "PERIOD", id, version, stripUndefined(changes));
   });
 }

@@ -10,18 +10,28 @@ type PersonValues = Omit<typeof persons.$inferInsert, "id" | "createdAt" | "upda
 const UNIQUE_VIOLATION = "23505";
 
 /** A unique index tripped by a concurrent insert surfaces as the same domain conflict as the pre-check. */
-async function guardUnique<T>(code: string, params: Record<string, string>, run: () => Promise<T>): Promise<T> {
+async function guardUnique<T>(
+  code: string,
+  params: Record<string, string>,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const pgCode = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    const pgCode =
+      (error as { code?: string; cause?: { code?: string } }).code ??
+      (error as { cause?: { code?: string } }).cause?.code;
     if (pgCode === UNIQUE_VIOLATION) throw conflict(code, params);
     throw error;
   }
 }
 
 export async function findPersonIdByNikIndex(db: Executor, nikIndex: Uint8Array): Promise<string | null> {
-  const [row] = await db.select({ id: persons.id }).from(persons).where(eq(persons.nikIndex, nikIndex)).limit(1);
+  const [row] = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(eq(persons.nikIndex, nikIndex))
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -42,10 +52,34 @@ export async function getPerson(db: Executor, id: string): Promise<PersonRow | n
   return row ?? null;
 }
 
+type Versioned = typeof persons | typeof households | typeof businesses | typeof programs | typeof periods;
+
 /**
- * Optimistic concurrency: the update applies only to the version the officer saw. Zero rows means either the
- * person is gone (404) or someone else saved first (409), and we say which.
+ * Optimistic concurrency for every editable record: the update applies only to the version the officer saw.
+ * Zero rows means either the record is gone (404) or someone else saved first (409), and we say which.
  */
+export async function updateVersioned<T extends Versioned>(
+  db: Executor,
+  table: T,
+  entity: string,
+  id: string,
+  expectedVersion: number,
+  values: Partial<T["$inferInsert"]>,
+): Promise<T["$inferSelect"]> {
+  const [row] = await db
+    .update(table as Versioned)
+    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: sql`now()` } as never)
+    .where(and(eq(table.id, id), eq(table.version, expectedVersion)))
+    .returning();
+  if (row) return row as T["$inferSelect"];
+  const [current] = await db
+    .select({ version: table.version })
+    .from(table as Versioned)
+    .where(eq(table.id, id));
+  if (!current) throw new DomainError(`${entity}_NOT_FOUND`, { id }, 404);
+  throw conflict("VERSION_CONFLICT", { expected: expectedVersion, actual: current.version });
+}
+
 export async function updatePerson(
   db: Executor,
   id: string,
@@ -56,22 +90,16 @@ export async function updatePerson(
     const existing = await findPersonIdByNikIndex(db, values.nikIndex);
     if (existing && existing !== id) throw conflict("PERSON_NIK_EXISTS", { id: existing });
   }
-  const [row] = await guardUnique("PERSON_NIK_EXISTS", { id: "?" }, () =>
-    db
-      .update(persons)
-      .set({ ...values, version: sql`${persons.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(persons.id, id), eq(persons.version, expectedVersion)))
-      .returning(),
+  return guardUnique("PERSON_NIK_EXISTS", { id: "?" }, () =>
+    updateVersioned(db, persons, "PERSON", id, expectedVersion, values),
   );
-  if (row) return row;
-  const current = await getPerson(db, id);
-  if (!current) throw new DomainError("PERSON_NOT_FOUND", { id }, 404);
-  throw conflict("VERSION_CONFLICT", { expected: expectedVersion, actual: current.version });
 }
 
 function personFilters(search: PersonSearch, nikIndex: Uint8Array | null): SQL | undefined {
   const conditions: (SQL | undefined)[] = [
-    search.q ? like(persons.nameSearch, `%${escapeLike(search.q.toLocaleLowerCase("id").replace(/\s+/g, " "))}%`) : undefined,
+    search.q
+      ? like(persons.nameSearch, `%${escapeLike(search.q.toLocaleLowerCase("id").replace(/\s+/g, " "))}%`)
+      : undefined,
     nikIndex ? eq(persons.nikIndex, nikIndex) : undefined,
     search.districtCode ? eq(persons.districtCode, search.districtCode) : undefined,
     search.villageCode ? eq(persons.villageCode, search.villageCode) : undefined,
@@ -117,7 +145,11 @@ export async function searchPersons(
 }
 
 export async function personsOfHousehold(db: Executor, householdId: string): Promise<PersonRow[]> {
-  return db.select().from(persons).where(eq(persons.householdId, householdId)).orderBy(asc(persons.birthDate));
+  return db
+    .select()
+    .from(persons)
+    .where(eq(persons.householdId, householdId))
+    .orderBy(asc(persons.birthDate));
 }
 
 // Households ---------------------------------------------------------------------------------------------
@@ -126,7 +158,10 @@ type HouseholdValues = Omit<typeof households.$inferInsert, "id" | "createdAt" |
 export type HouseholdRow = typeof households.$inferSelect;
 
 export async function insertHousehold(db: Executor, values: HouseholdValues): Promise<HouseholdRow> {
-  const [existing] = await db.select({ id: households.id }).from(households).where(eq(households.kkIndex, values.kkIndex));
+  const [existing] = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(eq(households.kkIndex, values.kkIndex));
   if (existing) throw conflict("HOUSEHOLD_KK_EXISTS", { id: existing.id });
   const [row] = await guardUnique("HOUSEHOLD_KK_EXISTS", { id: "?" }, () =>
     db.insert(households).values(values).returning(),
@@ -140,7 +175,10 @@ export async function getHousehold(db: Executor, id: string): Promise<HouseholdR
   return row ?? null;
 }
 
-export async function findHouseholdByKkIndex(db: Executor, kkIndex: Uint8Array): Promise<HouseholdRow | null> {
+export async function findHouseholdByKkIndex(
+  db: Executor,
+  kkIndex: Uint8Array,
+): Promise<HouseholdRow | null> {
   const [row] = await db.select().from(households).where(eq(households.kkIndex, kkIndex));
   return row ?? null;
 }
@@ -187,7 +225,10 @@ export async function insertProgram(
   db: Executor,
   values: Omit<typeof programs.$inferInsert, "id" | "createdAt" | "updatedAt" | "version">,
 ): Promise<ProgramRow> {
-  const [agency] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, values.agencyId));
+  const [agency] = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(eq(agencies.id, values.agencyId));
   if (!agency) throw new DomainError("AGENCY_NOT_FOUND", { id: values.agencyId }, 404);
   const [row] = await guardUnique("PROGRAM_CODE_EXISTS", { code: values.code }, () =>
     db.insert(programs).values(values).returning(),
@@ -213,7 +254,8 @@ export async function insertPeriod(
   db: Executor,
   values: Omit<typeof periods.$inferInsert, "id" | "createdAt" | "updatedAt" | "version">,
 ): Promise<PeriodRow> {
-  if (!(await getProgram(db, values.programId))) throw new DomainError("PROGRAM_NOT_FOUND", { id: values.programId }, 404);
+  if (!(await getProgram(db, values.programId)))
+    throw new DomainError("PROGRAM_NOT_FOUND", { id: values.programId }, 404);
   const [row] = await guardUnique("PERIOD_NAME_EXISTS", { name: values.name }, () =>
     db.insert(periods).values(values).returning(),
   );
@@ -238,7 +280,10 @@ export async function getPeriod(db: Executor, id: string): Promise<PeriodRow | n
 
 export async function insertEnrollment(
   db: Executor,
-  values: Omit<typeof enrollments.$inferInsert, "id" | "createdAt" | "updatedAt" | "version" | "statusChangedAt">,
+  values: Omit<
+    typeof enrollments.$inferInsert,
+    "id" | "createdAt" | "updatedAt" | "version" | "statusChangedAt"
+  >,
 ) {
   const [row] = await guardUnique("ENROLLMENT_EXISTS", { personId: values.personId }, () =>
     db.insert(enrollments).values(values).returning(),
