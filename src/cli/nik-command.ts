@@ -75,7 +75,9 @@ export function registerNikCommand(program: Command): void {
     .command("check")
     .description("Validate and decode a NIK / Periksa dan uraikan NIK")
     .argument("<nik>", "the 16-digit NIK (spaces, dots and dashes allowed)")
-    .addOption(new Option("--lang <lang>", "language of the output").choices(["id", "en"]).default(DEFAULT_LANGUAGE))
+    .addOption(
+      new Option("--lang <lang>", "language of the output").choices(["id", "en"]).default(DEFAULT_LANGUAGE),
+    )
     .option("--json", "print the result as JSON")
     .action((raw: string, options: { lang: Language; json?: boolean }) => {
       const report = renderNikCheck(raw, {

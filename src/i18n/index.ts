@@ -1,6 +1,7 @@
 /**
  * The one i18n mechanism of Salur: every user-facing text is a message code with an Indonesian and an English
- * template. Capabilities declare their own catalog beside their code and register it in `catalogs.ts`.
+ * template. Capabilities declare their own catalog beside their code; the HTTP layer (src/http/errors.ts) and
+ * the web app merge the catalogs they need.
  * Templates use `{name}` placeholders filled from the error's parameters.
  */
 export type Language = "id" | "en";

@@ -19,7 +19,8 @@ export function parseIsoDate(text: string): CalendarDate | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!match) return null;
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return null;
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month))
+    return null;
   return date;
 }
 
@@ -36,7 +37,12 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
  * `today`: a person cannot be born, nor a KK issued, in the future. So on 2025-06-01, "25" with 15 August means 1925.
  * Ages therefore read as 0–99; for a centenarian only the recorded birth date can supply the century.
  */
-export function resolveCentury(twoDigitYear: number, month: number, day: number, today: CalendarDate): number {
+export function resolveCentury(
+  twoDigitYear: number,
+  month: number,
+  day: number,
+  today: CalendarDate,
+): number {
   const year = today.year - (today.year % 100) + twoDigitYear;
   return compareDates({ year, month, day }, today) > 0 ? year - 100 : year;
 }
@@ -46,6 +52,32 @@ export function pad2(n: number): string {
 }
 
 export const MONTH_NAMES = {
-  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  id: [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
 } as const;

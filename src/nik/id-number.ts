@@ -3,7 +3,7 @@
  * 2 kecamatan), a DDMMYY date and a 4-digit serial. Each check takes the codes to report so the NIK and KK
  * catalogs stay separate and precise.
  */
-import { type CalendarDate, MONTH_NAMES, daysInMonth, isLeapYear, pad2, resolveCentury } from "./calendar.ts";
+import { type CalendarDate, daysInMonth, isLeapYear, MONTH_NAMES, pad2, resolveCentury } from "./calendar.ts";
 import { normalizeIdNumber } from "./normalize.ts";
 import type { Issue, RegionLookup } from "./types.ts";
 
@@ -45,7 +45,9 @@ export function readDigits<C extends string>(
   if (value === "") return { issue: { code: codes.empty, params: {} } };
   const nonDigits = [...new Set(value.replace(/\d/g, ""))];
   if (nonDigits.length > 0) {
-    return { issue: { code: codes.notDigits, params: { characters: nonDigits.join(" "), length: value.length } } };
+    return {
+      issue: { code: codes.notDigits, params: { characters: nonDigits.join(" "), length: value.length } },
+    };
   }
   if (value.length !== ID_NUMBER_LENGTH) {
     return { issue: { code: codes.length, params: { length: value.length, expected: ID_NUMBER_LENGTH } } };
@@ -66,7 +68,11 @@ export function checkRegion<C extends string>(
     return [
       {
         code: codes.regency,
-        params: { regencyCode: layout.regencyCode, digits: layout.digits.slice(2, 4), provinceName: province.name },
+        params: {
+          regencyCode: layout.regencyCode,
+          digits: layout.digits.slice(2, 4),
+          provinceName: province.name,
+        },
       },
     ];
   }
@@ -74,7 +80,11 @@ export function checkRegion<C extends string>(
     return [
       {
         code: codes.district,
-        params: { districtCode: layout.districtCode, digits: layout.digits.slice(4, 6), regencyName: regency.name },
+        params: {
+          districtCode: layout.districtCode,
+          digits: layout.digits.slice(4, 6),
+          regencyName: regency.name,
+        },
       },
     ];
   }
@@ -82,7 +92,6 @@ export function checkRegion<C extends string>(
 }
 
 export interface DateCodes<C extends string> {
-  day: C;
   month: C;
   invalid: C;
   notLeapYear: C;
@@ -90,7 +99,8 @@ export interface DateCodes<C extends string> {
 
 /**
  * Checks a DD, MM and two-digit year that are already stripped of the +40 a woman's NIK adds, and returns the
- * date with its century resolved against `today`.
+ * date with its century resolved against `today`. The day's allowed range differs between NIK and KK, so the
+ * caller judges it and passes what it found as `dayIssue`.
  */
 export function checkDate<C extends string>(
   day: number,
@@ -134,4 +144,5 @@ export const isZeroSerial = (layout: Layout) => layout.serial === "0000";
  * kecamatan and date, so one ending in 0 (0010, 0020…) is uncommon while every zeroed number has exactly that
  * shape: worth a look at the card, not a rejection. Serial 0000 is reported as an error instead.
  */
-export const looksZeroedBySpreadsheet = (layout: Layout) => layout.digits.endsWith("0") && !isZeroSerial(layout);
+export const looksZeroedBySpreadsheet = (layout: Layout) =>
+  layout.digits.endsWith("0") && !isZeroSerial(layout);

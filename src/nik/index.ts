@@ -1,11 +1,10 @@
-export { assessZeroedColumn, normalizeIdNumber } from "./normalize.ts";
-export type { IdNumberDamage, NormalizedIdNumber, ZeroedColumnAssessment } from "./normalize.ts";
-export { composeNik, decodeNik, validateNik } from "./nik.ts";
-export type { NikComposition } from "./nik.ts";
-export { composeKk, decodeKk, validateKk } from "./kk.ts";
 export type { KkComposition } from "./kk.ts";
+export { composeKk, decodeKk, validateKk } from "./kk.ts";
 export { NIK_MESSAGES } from "./messages.ts";
-export { KK_ERROR_CODES, KK_WARNING_CODES, NIK_ERROR_CODES, NIK_WARNING_CODES } from "./types.ts";
+export type { NikComposition } from "./nik.ts";
+export { composeNik, decodeNik, validateNik } from "./nik.ts";
+export type { IdNumberDamage, NormalizedIdNumber, ZeroedColumnAssessment } from "./normalize.ts";
+export { assessZeroedColumn, normalizeIdNumber } from "./normalize.ts";
 export type {
   IdNumberIssueCode,
   Issue,
@@ -21,3 +20,4 @@ export type {
   NikValidationOptions,
   RegionLookup,
 } from "./types.ts";
+export { KK_ERROR_CODES, KK_WARNING_CODES, NIK_ERROR_CODES, NIK_WARNING_CODES } from "./types.ts";

@@ -20,26 +20,41 @@ const translate = createTranslator(NIK_MESSAGES);
 const KK = "6401051203150007";
 const NIK_OF_MEMBER = "6401054507880003";
 
-const cases: { name: string; raw: string; nik?: string; errors: KkIssueCode[]; warnings?: KkIssueCode[] }[] = [
-  { name: "an empty cell", raw: "", errors: ["KK_EMPTY"] },
-  { name: "14 digits", raw: "64010512031500", errors: ["KK_LENGTH"] },
-  { name: "a letter l for a one", raw: "64010512031500l7", errors: ["KK_NOT_DIGITS"] },
-  { name: "Excel's scientific notation", raw: "6,40105E+15", errors: ["KK_SCIENTIFIC_NOTATION"] },
-  { name: "an unknown province", raw: "0001051203150007", errors: ["KK_PROVINCE_UNKNOWN"] },
-  { name: "an unknown regency", raw: "6450051203150007", errors: ["KK_REGENCY_UNKNOWN"] },
-  { name: "an unknown kecamatan", raw: "6401111203150007", errors: ["KK_DISTRICT_UNKNOWN"] },
-  { name: "issue day 00", raw: "6401050003150007", errors: ["KK_ISSUE_DAY_INVALID"] },
-  { name: "issue day 32", raw: "6401053203150007", errors: ["KK_ISSUE_DAY_INVALID"] },
-  { name: "a woman's NIK day (45) in the KK field", raw: NIK_OF_MEMBER, errors: ["KK_LOOKS_LIKE_FEMALE_NIK"] },
-  { name: "issue month 13", raw: "6401051213150007", errors: ["KK_ISSUE_MONTH_INVALID"] },
-  { name: "31 April", raw: "6401053104150007", errors: ["KK_ISSUE_DATE_INVALID"] },
-  { name: "29 February 2015", raw: "6401052902150007", errors: ["KK_ISSUE_DATE_NOT_LEAP_YEAR"] },
-  { name: "29 February 2016", raw: "6401052902160007", errors: [] },
-  { name: "serial 0000", raw: "6401051203150000", errors: ["KK_SERIAL_ZERO"] },
-  { name: "a last digit possibly zeroed", raw: "6401051203150020", errors: [], warnings: ["KK_LAST_DIGIT_ZEROED"] },
-  { name: "the member's NIK typed as KK", raw: "6401050507880003", nik: "6401050507880003", errors: ["KK_IS_NIK"] },
-  { name: "a KK grouped by spaces", raw: "6401 0512 0315 0007", errors: [], warnings: [] },
-];
+const cases: { name: string; raw: string; nik?: string; errors: KkIssueCode[]; warnings?: KkIssueCode[] }[] =
+  [
+    { name: "an empty cell", raw: "", errors: ["KK_EMPTY"] },
+    { name: "14 digits", raw: "64010512031500", errors: ["KK_LENGTH"] },
+    { name: "a letter l for a one", raw: "64010512031500l7", errors: ["KK_NOT_DIGITS"] },
+    { name: "Excel's scientific notation", raw: "6,40105E+15", errors: ["KK_SCIENTIFIC_NOTATION"] },
+    { name: "an unknown province", raw: "0001051203150007", errors: ["KK_PROVINCE_UNKNOWN"] },
+    { name: "an unknown regency", raw: "6450051203150007", errors: ["KK_REGENCY_UNKNOWN"] },
+    { name: "an unknown kecamatan", raw: "6401111203150007", errors: ["KK_DISTRICT_UNKNOWN"] },
+    { name: "issue day 00", raw: "6401050003150007", errors: ["KK_ISSUE_DAY_INVALID"] },
+    { name: "issue day 32", raw: "6401053203150007", errors: ["KK_ISSUE_DAY_INVALID"] },
+    {
+      name: "a woman's NIK day (45) in the KK field",
+      raw: NIK_OF_MEMBER,
+      errors: ["KK_LOOKS_LIKE_FEMALE_NIK"],
+    },
+    { name: "issue month 13", raw: "6401051213150007", errors: ["KK_ISSUE_MONTH_INVALID"] },
+    { name: "31 April", raw: "6401053104150007", errors: ["KK_ISSUE_DATE_INVALID"] },
+    { name: "29 February 2015", raw: "6401052902150007", errors: ["KK_ISSUE_DATE_NOT_LEAP_YEAR"] },
+    { name: "29 February 2016", raw: "6401052902160007", errors: [] },
+    { name: "serial 0000", raw: "6401051203150000", errors: ["KK_SERIAL_ZERO"] },
+    {
+      name: "a last digit possibly zeroed",
+      raw: "6401051203150020",
+      errors: [],
+      warnings: ["KK_LAST_DIGIT_ZEROED"],
+    },
+    {
+      name: "the member's NIK typed as KK",
+      raw: "6401050507880003",
+      nik: "6401050507880003",
+      errors: ["KK_IS_NIK"],
+    },
+    { name: "a KK grouped by spaces", raw: "6401 0512 0315 0007", errors: [], warnings: [] },
+  ];
 
 describe("validateKk", () => {
   it.each(cases)("reports $errors for $name", (c) => {
@@ -109,7 +124,8 @@ describe("validateKk properties", () => {
         fc.integer({ min: 1, max: 9 }),
         (parts, position, shift) => {
           const kk = composeKk(parts);
-          const changed = kk.slice(0, position) + ((Number(kk[position]) + shift) % 10) + kk.slice(position + 1);
+          const changed =
+            kk.slice(0, position) + ((Number(kk[position]) + shift) % 10) + kk.slice(position + 1);
           const province = changed.slice(0, 2);
           const regency = `${province}.${changed.slice(2, 4)}`;
           const district = `${regency}.${changed.slice(4, 6)}`;

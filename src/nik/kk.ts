@@ -45,15 +45,16 @@ export function validateKk(raw: string, options: KkValidationOptions): KkValidat
 
   let dayIssue: Issue<KkIssueCode> | null = null;
   // 41–71 is how a woman's NIK writes her birth day; on a KK it means a NIK was typed in the KK field.
-  if (layout.day >= 41 && layout.day <= 71) dayIssue = { code: "KK_LOOKS_LIKE_FEMALE_NIK", params: { day: pad2(layout.day) } };
-  else if (layout.day < 1 || layout.day > 31) dayIssue = { code: "KK_ISSUE_DAY_INVALID", params: { day: pad2(layout.day) } };
+  if (layout.day >= 41 && layout.day <= 71)
+    dayIssue = { code: "KK_LOOKS_LIKE_FEMALE_NIK", params: { day: pad2(layout.day) } };
+  else if (layout.day < 1 || layout.day > 31)
+    dayIssue = { code: "KK_ISSUE_DAY_INVALID", params: { day: pad2(layout.day) } };
   const dated = checkDate(
     layout.day,
     layout.month,
     layout.twoDigitYear,
     today,
     {
-      day: "KK_ISSUE_DAY_INVALID",
       month: "KK_ISSUE_MONTH_INVALID",
       invalid: "KK_ISSUE_DATE_INVALID",
       notLeapYear: "KK_ISSUE_DATE_NOT_LEAP_YEAR",

@@ -39,11 +39,29 @@ const cases: Case[] = [
   { name: "only spaces", raw: "   ", errors: ["NIK_EMPTY"] },
   { name: "15 digits", raw: "640105450788003", errors: ["NIK_LENGTH"], params: { length: 15, expected: 16 } },
   { name: "17 digits", raw: "64010545078800031", errors: ["NIK_LENGTH"], params: { length: 17 } },
-  { name: "a letter O for a zero", raw: "6401O54507880003", errors: ["NIK_NOT_DIGITS"], params: { characters: "O" } },
-  { name: "several letters", raw: "64O1054507880OO3", errors: ["NIK_NOT_DIGITS"], params: { characters: "O" } },
+  {
+    name: "a letter O for a zero",
+    raw: "6401O54507880003",
+    errors: ["NIK_NOT_DIGITS"],
+    params: { characters: "O" },
+  },
+  {
+    name: "several letters",
+    raw: "64O1054507880OO3",
+    errors: ["NIK_NOT_DIGITS"],
+    params: { characters: "O" },
+  },
   { name: "Excel's scientific notation", raw: "6.40105E+15", errors: ["NIK_SCIENTIFIC_NOTATION"] },
-  { name: "scientific notation with a decimal comma", raw: "6,40105E+15", errors: ["NIK_SCIENTIFIC_NOTATION"] },
-  { name: "lower-case scientific notation", raw: "6.401054507880003e15", errors: ["NIK_SCIENTIFIC_NOTATION"] },
+  {
+    name: "scientific notation with a decimal comma",
+    raw: "6,40105E+15",
+    errors: ["NIK_SCIENTIFIC_NOTATION"],
+  },
+  {
+    name: "lower-case scientific notation",
+    raw: "6.401054507880003e15",
+    errors: ["NIK_SCIENTIFIC_NOTATION"],
+  },
   {
     name: "an unknown province",
     raw: "9901054507880003",
@@ -71,8 +89,18 @@ const cases: Case[] = [
   { name: "day 32", raw: "6401053207880003", errors: ["NIK_BIRTHDATE_DAY_INVALID"], params: { day: "32" } },
   { name: "day 40", raw: "6401054007880003", errors: ["NIK_BIRTHDATE_DAY_INVALID"], params: { day: "40" } },
   { name: "day 72", raw: "6401057207880003", errors: ["NIK_BIRTHDATE_DAY_INVALID"], params: { day: "72" } },
-  { name: "month 13", raw: "6401050513880003", errors: ["NIK_BIRTHDATE_MONTH_INVALID"], params: { month: "13" } },
-  { name: "month 00", raw: "6401050500880003", errors: ["NIK_BIRTHDATE_MONTH_INVALID"], params: { month: "00" } },
+  {
+    name: "month 13",
+    raw: "6401050513880003",
+    errors: ["NIK_BIRTHDATE_MONTH_INVALID"],
+    params: { month: "13" },
+  },
+  {
+    name: "month 00",
+    raw: "6401050500880003",
+    errors: ["NIK_BIRTHDATE_MONTH_INVALID"],
+    params: { month: "00" },
+  },
   {
     name: "day 00 and month 13 together",
     raw: "6401050013880003",
@@ -84,22 +112,45 @@ const cases: Case[] = [
     errors: ["NIK_BIRTHDATE_INVALID"],
     params: { date: "31-02-88", day: 31, monthNameId: "Februari" },
   },
-  { name: "31 April", raw: "6401053104880003", errors: ["NIK_BIRTHDATE_INVALID"], params: { daysInMonth: 30 } },
+  {
+    name: "31 April",
+    raw: "6401053104880003",
+    errors: ["NIK_BIRTHDATE_INVALID"],
+    params: { daysInMonth: 30 },
+  },
   {
     name: "29 February of a common year",
     raw: "6401052902890003",
     errors: ["NIK_BIRTHDATE_NOT_LEAP_YEAR"],
     params: { date: "29-02-89", year: 1989 },
   },
-  { name: "29 February of a leap year", raw: "6401052902880003", errors: [], birthDate: "1988-02-29", sex: "L" },
+  {
+    name: "29 February of a leap year",
+    raw: "6401052902880003",
+    errors: [],
+    birthDate: "1988-02-29",
+    sex: "L",
+  },
   { name: "29 February 2000 (a leap century)", raw: "6401052902000003", errors: [], birthDate: "2000-02-29" },
   {
     name: "29 February of a common year for a woman (69 = 29 + 40)",
     raw: "6401056902890003",
     errors: ["NIK_BIRTHDATE_NOT_LEAP_YEAR"],
   },
-  { name: "a woman born on the 1st (41)", raw: "6401054101900003", errors: [], birthDate: "1990-01-01", sex: "P" },
-  { name: "a woman born on the 31st (71)", raw: "6401057101900003", errors: [], birthDate: "1990-01-31", sex: "P" },
+  {
+    name: "a woman born on the 1st (41)",
+    raw: "6401054101900003",
+    errors: [],
+    birthDate: "1990-01-01",
+    sex: "P",
+  },
+  {
+    name: "a woman born on the 31st (71)",
+    raw: "6401057101900003",
+    errors: [],
+    birthDate: "1990-01-31",
+    sex: "P",
+  },
   {
     name: "a woman born on 31 April (71-04)",
     raw: "6401057104900003",
@@ -144,7 +195,7 @@ const cases: Case[] = [
   { name: "digits grouped by dots", raw: "64.01.05.450788.0003", errors: [] },
   { name: "digits grouped by dashes", raw: "6401-0545-0788-0003", errors: [] },
   { name: "Excel's leading apostrophe", raw: "'6401054507880003", errors: [] },
-  { name: "the =\"…\" formula CSV exports use", raw: '="6401054507880003"', errors: [] },
+  { name: 'the ="…" formula CSV exports use', raw: '="6401054507880003"', errors: [] },
   { name: "a float export ending in .0", raw: "6401054507880003.0", errors: [] },
   { name: "full-width digits", raw: "６４０１０５４５０７８８０００３", errors: [] },
   { name: "a non-breaking space and a zero-width space", raw: "6401\u00a00545\u200b07880003", errors: [] },
@@ -231,7 +282,11 @@ describe("validateNik", () => {
   });
 
   it("keeps the full NIK out of issue parameters, which end up in logs", () => {
-    const result = validateNik(KK_OF_HOUSEHOLD, { regions, today, record: { kk: KK_OF_HOUSEHOLD, sex: "P" } });
+    const result = validateNik(KK_OF_HOUSEHOLD, {
+      regions,
+      today,
+      record: { kk: KK_OF_HOUSEHOLD, sex: "P" },
+    });
     expect(JSON.stringify(result.errors)).not.toContain(KK_OF_HOUSEHOLD);
     expect(JSON.stringify(result.warnings)).not.toContain(KK_OF_HOUSEHOLD);
   });
@@ -243,7 +298,10 @@ describe("validateNik", () => {
 
 describe("decodeNik", () => {
   it("reads the parts without judging the region", () => {
-    expect(decodeNik("9901054507880003", today)).toMatchObject({ provinceCode: "99", birthDate: "1988-07-05" });
+    expect(decodeNik("9901054507880003", today)).toMatchObject({
+      provinceCode: "99",
+      birthDate: "1988-07-05",
+    });
   });
 
   it("returns null when there is no real birth date", () => {
@@ -281,7 +339,11 @@ describe("validateNik properties", () => {
     fc.assert(
       fc.property(arbitraryNikParts, (parts) => {
         const nik = composeNik(parts);
-        const result = validateNik(nik, { regions, today, record: { sex: parts.sex, birthDate: parts.birthDate } });
+        const result = validateNik(nik, {
+          regions,
+          today,
+          record: { sex: parts.sex, birthDate: parts.birthDate },
+        });
         expect(result.errors).toEqual([]);
         expect(result.warnings.filter((w) => w.code !== "NIK_LAST_DIGIT_ZEROED")).toEqual([]);
         expect(result.decoded).toEqual({

@@ -9,14 +9,7 @@ import {
   readDigits,
 } from "./id-number.ts";
 import { normalizeIdNumber } from "./normalize.ts";
-import type {
-  Issue,
-  NikIssueCode,
-  NikParts,
-  NikSex,
-  NikValidation,
-  NikValidationOptions,
-} from "./types.ts";
+import type { Issue, NikIssueCode, NikParts, NikSex, NikValidation, NikValidationOptions } from "./types.ts";
 
 /** Dukcapil writes a woman's birth day plus 40, so 41–71 is a woman born on day 1–31. */
 const FEMALE_DAY_OFFSET = 40;
@@ -71,7 +64,6 @@ export function validateNik(raw: string, options: NikValidationOptions): NikVali
     layout.twoDigitYear,
     today,
     {
-      day: "NIK_BIRTHDATE_DAY_INVALID",
       month: "NIK_BIRTHDATE_MONTH_INVALID",
       invalid: "NIK_BIRTHDATE_INVALID",
       notLeapYear: "NIK_BIRTHDATE_NOT_LEAP_YEAR",
@@ -111,7 +103,10 @@ export function validateNik(raw: string, options: NikValidationOptions): NikVali
       recordBirth.year % 100 === layout.twoDigitYear;
     if (recordBirth && sameDate) birth = recordBirth;
     if (recordBirth && !sameDate) {
-      warnings.push({ code: "NIK_BIRTHDATE_MISMATCH", params: { nikDate, recordDate: formatIsoDate(recordBirth) } });
+      warnings.push({
+        code: "NIK_BIRTHDATE_MISMATCH",
+        params: { nikDate, recordDate: formatIsoDate(recordBirth) },
+      });
       // A KK's date part is its issue date, never +40: for a woman it reads as a man's NIK with a wrong birth date.
       if (record.sex === "P" && !female && !isKk) {
         warnings.push({ code: "NIK_MAYBE_KK", params: { nikDate, recordDate: formatIsoDate(recordBirth) } });
@@ -128,7 +123,13 @@ export function validateNik(raw: string, options: NikValidationOptions): NikVali
     };
   }
 
-  return { valid: errors.length === 0, nik: layout.digits, errors, warnings, ...(decoded ? { decoded } : {}) };
+  return {
+    valid: errors.length === 0,
+    nik: layout.digits,
+    errors,
+    warnings,
+    ...(decoded ? { decoded } : {}),
+  };
 }
 
 /** Reads the parts of a NIK without judging its region; null when it is not 16 digits with a real birth date. */
@@ -163,6 +164,6 @@ export function districtDigits(code: string): string {
 
 export function serialDigits(serial: number | string): string {
   const text = typeof serial === "number" ? String(serial).padStart(4, "0") : serial;
-  if (!/^\d{4}$/.test(text) || text === "0000") throw new RangeError(`a serial is 0001–9999, got "${serial}"`);
-  return text;
+  if (/^\d{4}$/.test(text) && text !== "0000") return text;
+  throw new RangeError(`a serial is 0001–9999, got "${serial}"`);
 }

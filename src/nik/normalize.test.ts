@@ -29,7 +29,10 @@ describe("normalizeIdNumber", () => {
 });
 
 describe("assessZeroedColumn", () => {
-  const intact = Array.from({ length: 40 }, (_, i) => `64010545078800${String((i % 9) + 1).padStart(2, "0")}`);
+  const intact = Array.from(
+    { length: 40 },
+    (_, i) => `64010545078800${String((i % 9) + 1).padStart(2, "0")}`,
+  );
 
   it("suspects a column where most numbers end in 0", () => {
     const zeroed = intact.map((nik) => `${nik.slice(0, 15)}0`);

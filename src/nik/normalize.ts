@@ -61,5 +61,9 @@ export function assessZeroedColumn(numbers: Iterable<string>): ZeroedColumnAsses
     checked += 1;
     if (value.endsWith("0")) endingInZero += 1;
   }
-  return { checked, endingInZero, suspected: checked >= MIN_SAMPLE && endingInZero / checked >= SUSPICIOUS_SHARE };
+  return {
+    checked,
+    endingInZero,
+    suspected: checked >= MIN_SAMPLE && endingInZero / checked >= SUSPICIOUS_SHARE,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dottedRegionCode, loadRegionCatalog, regionDisplayName } from "./catalog.ts";
+import { buildRegionCatalog, dottedRegionCode, loadRegionCatalog, regionDisplayName } from "./catalog.ts";
 
 const catalog = loadRegionCatalog();
 const names = (regions: readonly { name: string }[]) => regions.map((r) => r.name);
@@ -79,6 +79,14 @@ describe("loadRegionCatalog", () => {
     expect(catalog.villagesOf("64.01.05")).toEqual([]);
   });
 
+  it("reads the villages on the first question about one, whichever question it is", () => {
+    expect(buildRegionCatalog().get("64.01.05.2002")?.level).toBe("village");
+    expect(buildRegionCatalog().children("64.01.05").length).toBeGreaterThan(0);
+    expect(buildRegionCatalog().path("6401052002")).toHaveLength(4);
+    expect(buildRegionCatalog().villagesOf("64.01")).toHaveLength(144);
+    expect(buildRegionCatalog().all("village")).toHaveLength(83763);
+  });
+
   it("keeps kecamatan and village names as the package writes them", () => {
     expect(catalog.get("35.13.15.2017")?.name).toBe('Soka"an');
   });
@@ -111,7 +119,7 @@ describe("dottedRegionCode", () => {
     ["64", "64"],
     ["6401", "64.01"],
     ["640105", "64.01.05"],
-    ["6401052001", "64.01.05.2001"],
+    ["6401052002", "64.01.05.2002"],
     ["64.01.05", "64.01.05"],
     ["640", "640"],
   ])("reads %s as %s", (code, dotted) => {

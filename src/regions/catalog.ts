@@ -40,7 +40,9 @@ export function dottedRegionCode(code: string): string {
     parts.push(trimmed.slice(at, at + width));
     at += width;
   }
-  return at === trimmed.length && parts.every((p, i) => p.length === DOTTED_WIDTHS[i]) ? parts.join(".") : trimmed;
+  return at === trimmed.length && parts.every((p, i) => p.length === DOTTED_WIDTHS[i])
+    ? parts.join(".")
+    : trimmed;
 }
 
 // Abbreviated titles stay in capitals; "dan" is a conjunction inside names such as Pangkajene dan Kepulauan.
@@ -55,7 +57,12 @@ export function regionDisplayName(upper: string): string {
     .map((word, index) => {
       if (UPPERCASE_WORDS.has(word)) return word;
       if (index > 0 && LOWERCASE_WORDS.has(word)) return word.toLowerCase();
-      return word.toLowerCase().replace(/(^|[-(/'"])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+      return word
+        .toLowerCase()
+        .replace(
+          /(^|[-(/'"])(\p{L})/gu,
+          (_, before: string, letter: string) => before + letter.toUpperCase(),
+        );
     })
     .join(" ");
 }
@@ -82,7 +89,10 @@ function readRegions(
   while (lineStart < text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const line = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStart, lineEnd - 1) : text.slice(lineStart, lineEnd);
+    const line =
+      text.charCodeAt(lineEnd - 1) === 13
+        ? text.slice(lineStart, lineEnd - 1)
+        : text.slice(lineStart, lineEnd);
     lineStart = lineEnd + 1;
     if (line.length === 0) continue;
     const first = line.indexOf(",");
@@ -101,28 +111,52 @@ function readRegions(
 
 const asIs = (name: string) => name.trim();
 
-function buildCatalog(): RegionCatalog {
-  const byLevel: Record<RegionLevel, Region[]> = {
+/** A fresh catalog of its own; everything else wants the shared one from `loadRegionCatalog`. */
+export function buildRegionCatalog(): RegionCatalog {
+  const byLevel: Partial<Record<RegionLevel, Region[]>> = {
     province: readRegions("provinces.csv", "province", false, regionDisplayName),
     regency: readRegions("regencies.csv", "regency", true, regionDisplayName),
     district: readRegions("districts.csv", "district", true, asIs),
-    village: readRegions("villages.csv", "village", true, asIs),
   };
-  const everything = REGION_LEVELS.flatMap((level) => byLevel[level]);
   const byCode = new Map<string, Region>();
   const childrenByCode = new Map<string, Region[]>();
-  for (const region of everything) {
-    byCode.set(region.code, region);
-    if (region.parentCode === null) continue;
-    const siblings = childrenByCode.get(region.parentCode);
-    if (siblings) siblings.push(region);
-    else childrenByCode.set(region.parentCode, [region]);
-  }
+  const index = (regions: readonly Region[]) => {
+    for (const region of regions) {
+      byCode.set(region.code, region);
+      if (region.parentCode === null) continue;
+      const siblings = childrenByCode.get(region.parentCode);
+      if (siblings) siblings.push(region);
+      else childrenByCode.set(region.parentCode, [region]);
+    }
+  };
+  for (const level of ["province", "regency", "district"] as const) index(byLevel[level] ?? []);
+
+  // Villages are nine tenths of the catalog and NIK/KK checks never ask about them, so they are read on the first
+  // question that needs them; the CLI and validators start in a fraction of the time.
+  const villages = (): Region[] => {
+    if (!byLevel.village) {
+      byLevel.village = readRegions("villages.csv", "village", true, asIs);
+      index(byLevel.village);
+    }
+    return byLevel.village;
+  };
+  const levelOf = (region: Region | undefined) => region?.level;
+  const ofLevel = (level: RegionLevel): Region[] =>
+    level === "village" ? villages() : (byLevel[level] ?? []);
+  let everything: Region[] | undefined;
   const none: readonly Region[] = Object.freeze([]);
 
-  const get = (code: string) => byCode.get(dottedRegionCode(code));
-  const children = (code: string): readonly Region[] => childrenByCode.get(dottedRegionCode(code)) ?? none;
-  const isRegency = (code: string) => get(code)?.level === "regency";
+  const get = (code: string) => {
+    const dotted = dottedRegionCode(code);
+    if (dotted.split(".").length === 4) villages();
+    return byCode.get(dotted);
+  };
+  const children = (code: string): readonly Region[] => {
+    const dotted = dottedRegionCode(code);
+    if (levelOf(byCode.get(dotted)) === "district") villages();
+    return childrenByCode.get(dotted) ?? none;
+  };
+  const isRegency = (code: string) => levelOf(get(code)) === "regency";
 
   return {
     get,
@@ -135,12 +169,16 @@ function buildCatalog(): RegionCatalog {
       return children(regencyCode).flatMap((district) => children(district.code));
     },
     all(level) {
-      return level ? byLevel[level] : everything;
+      if (level) return ofLevel(level);
+      everything ??= REGION_LEVELS.flatMap(ofLevel);
+      return everything;
     },
     path(code) {
       const trail: Region[] = [];
-      for (let region = get(code); region; region = region.parentCode ? byCode.get(region.parentCode) : undefined) {
+      let region = get(code);
+      while (region) {
         trail.unshift(region);
+        region = region.parentCode ? byCode.get(region.parentCode) : undefined;
       }
       return trail;
     },
@@ -149,9 +187,11 @@ function buildCatalog(): RegionCatalog {
 
 let catalog: RegionCatalog | undefined;
 
-/** The Kemendagri catalog, read from disk on first use (~84k villages) and kept in memory for the process. */
+/**
+ * The Kemendagri catalog, read from disk on first use and kept in memory for the process: provinces, regencies
+ * and kecamatan at once, the ~84k villages on the first call that needs one.
+ */
 export function loadRegionCatalog(): RegionCatalog {
-  catalog ??= buildCatalog();
+  catalog ??= buildRegionCatalog();
   return catalog;
 }
-
