@@ -1,5 +1,11 @@
 import { DomainError, type FieldIssue, ValidationFailed } from "../i18n/domain-error.ts";
-import { type Issue, type NikIssueCode, type RegionLookup, validateKk, validateNik } from "../nik/index.ts";
+import {
+  type IdNumberIssueCode,
+  type Issue,
+  type RegionLookup,
+  validateKk,
+  validateNik,
+} from "../nik/index.ts";
 import { maskIdNumber, maskPhone, type Vault } from "../privacy/vault.ts";
 import type { persons } from "./schema.ts";
 import type { PersonData, PersonView } from "./schemas.ts";
@@ -17,7 +23,7 @@ export interface RegistryEnvironment {
 
 export interface PreparedPerson {
   values: PersonValues;
-  warnings: Issue<NikIssueCode>[];
+  warnings: Issue<IdNumberIssueCode>[];
 }
 
 /** Collapses case and spacing so "SITI  aminah" and "Siti Aminah" are the same search key. */
@@ -30,13 +36,24 @@ export function districtOf(villageCode: string): string {
 }
 
 /**
- * Turns validated input into column values: NIK/KK checked and explained, personal numbers sealed and
- * blind-indexed, region codes checked against the deployment's regency. NIK errors refuse the write; NIK
- * warnings (sex or birth date disagreeing with the record) are returned for the officer to see.
+ * What to do with a NIK that fails its check: an officer typing it is told to fix it ("refuse"); a list taken
+ * over from the field (demo, imports) keeps the record with the NIK flagged "invalid" for verification, so
+ * nothing is lost on bad input.
  */
-export function preparePerson(data: PersonData, env: RegistryEnvironment): PreparedPerson {
+export type InvalidNikPolicy = "refuse" | "flag";
+
+/**
+ * Turns validated input into column values: NIK/KK checked and explained, personal numbers sealed and
+ * blind-indexed, region codes checked against the deployment's regency. NIK warnings (sex or birth date
+ * disagreeing with the record) are returned for the officer to see.
+ */
+export function preparePerson(
+  data: PersonData,
+  env: RegistryEnvironment,
+  invalidNik: InvalidNikPolicy = "refuse",
+): PreparedPerson {
   const issues: FieldIssue[] = [];
-  const warnings: Issue<NikIssueCode>[] = [];
+  const warnings: Issue<IdNumberIssueCode>[] = [];
   checkVillage(data.villageCode, env, issues);
 
   let nik: string | null = null;
@@ -47,16 +64,28 @@ export function preparePerson(data: PersonData, env: RegistryEnvironment): Prepa
       today: env.today(),
       record: { sex: data.sex, birthDate: data.birthDate ?? undefined, kk: data.kk ?? undefined },
     });
-    for (const e of result.errors) issues.push({ field: "nik", code: e.code, params: e.params });
     warnings.push(...result.warnings);
-    nik = result.nik;
+    nik = result.nik ?? data.nik.replace(/\D/g, "");
     nikStatus = result.warnings.length > 0 ? "warning" : "valid";
+    if (result.errors.length > 0) {
+      if (invalidNik === "refuse") {
+        for (const e of result.errors) issues.push({ field: "nik", code: e.code, params: e.params });
+      } else {
+        warnings.push(...result.errors);
+        nikStatus = "invalid";
+      }
+    }
+    if (nik === "") nikStatus = "missing";
   }
   let kk: string | null = null;
   if (data.kk) {
     const result = validateKk(data.kk, { regions: env.regions, today: env.today() });
-    for (const e of result.errors) issues.push({ field: "kk", code: e.code, params: e.params });
-    kk = result.kk;
+    kk = result.kk ?? (data.kk.replace(/\D/g, "") || null);
+    if (invalidNik === "refuse") {
+      for (const e of result.errors) issues.push({ field: "kk", code: e.code, params: e.params });
+    } else {
+      warnings.push(...result.errors);
+    }
   }
   if (issues.length > 0) throw new ValidationFailed(issues);
 
