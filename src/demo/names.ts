@@ -27,106 +27,115 @@ export function religionOf(culture: Culture, rng: Random): Religion {
   return rng.chance(0.995) ? "islam" : "kristen";
 }
 
+/** Pools are written as comma-separated paragraphs; a name may contain a space. */
+function nameList(text: string): string[] {
+  return text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
 // ---- given names -------------------------------------------------------------------------------------------
 
-const MUSLIM_MALE_COMMON = [
-  "Ahmad", "Rahmat", "Agus", "Hendra", "Rudi", "Arif", "Hasan", "Ali", "Ridwan", "Yusuf", "Ismail", "Ibrahim",
-  "Hamzah", "Saiful", "Syamsul", "Zainal", "Abdullah", "Nurdin", "Rusli", "Hamid", "Basri", "Fauzi", "Hidayat",
-  "Irwan", "Junaidi", "Lukman", "Mansyur", "Mulyadi", "Rahman", "Taufik", "Usman", "Wahyu", "Yahya", "Zulkifli",
-  "Anwar", "Amir", "Arsyad", "Bahtiar", "Darwis", "Erwin", "Fadli", "Firman", "Haris", "Herman", "Iskandar",
-  "Jumadi", "Khairul", "Marzuki", "Mukhlis", "Nasir", "Rizal", "Safrudin", "Sulaiman", "Supriadi", "Syarifuddin",
-];
-const MUSLIM_FEMALE_COMMON = [
-  "Nurhayati", "Rahmawati", "Fatimah", "Aminah", "Aisyah", "Halimah", "Khadijah", "Hasanah", "Maryam", "Zainab",
-  "Salmah", "Rosmiati", "Marlina", "Mardiana", "Jamilah", "Hamidah", "Nurjanah", "Rohani", "Rusmini", "Saniah",
-  "Hartati", "Asmah", "Juliana", "Masitah", "Rahmah", "Suryani", "Yuliani", "Hafsah", "Maimunah", "Zubaidah",
-];
+const MUSLIM_MALE_COMMON = nameList(`
+  Ahmad, Rahmat, Agus, Hendra, Rudi, Arif, Hasan, Ali, Ridwan, Yusuf, Ismail, Ibrahim, Hamzah, Saiful, Syamsul,
+  Zainal, Abdullah, Nurdin, Rusli, Hamid, Basri, Fauzi, Hidayat, Irwan, Junaidi, Lukman, Mansyur, Mulyadi,
+  Rahman, Taufik, Usman, Wahyu, Yahya, Zulkifli, Anwar, Amir, Arsyad, Bahtiar, Darwis, Erwin, Fadli, Firman,
+  Haris, Herman, Iskandar, Jumadi, Khairul, Marzuki, Mukhlis, Nasir, Rizal, Safrudin, Sulaiman, Supriadi,
+  Syarifuddin
+`);
+const MUSLIM_FEMALE_COMMON = nameList(`
+  Nurhayati, Rahmawati, Fatimah, Aminah, Aisyah, Halimah, Khadijah, Hasanah, Maryam, Zainab, Salmah, Rosmiati,
+  Marlina, Mardiana, Jamilah, Hamidah, Nurjanah, Rohani, Rusmini, Saniah, Hartati, Asmah, Juliana, Masitah,
+  Rahmah, Suryani, Yuliani, Hafsah, Maimunah, Zubaidah
+`);
 
 const MUSLIM_COMMON_MIX = { male: MUSLIM_MALE_COMMON, female: MUSLIM_FEMALE_COMMON };
 
 const GIVEN: Record<Culture, { male: string[]; female: string[] }> = {
   banjar: {
-    male: [
-      "Ahmad", "Rusdi", "Syahrani", "Aliansyah", "Rahmadi", "Hairani", "Hamdani", "Masrani", "Jailani", "Asnawi",
-      "Samsul", "Fahrurrazi", "Rusdiansyah", "Mahyuni", "Syamsuri", "Irhamsyah", "Mardiansyah", "Norhadi",
-      "Ardiansyah", "Zainuddin", "Salman", "Fahmi", "Basuni", "Rahmani", "Abdurrahman", "Saberan", "Jumberi",
-      "Rakhmadi", "Herliansyah", "Anang", "Utuh", "Mujiburrahman", "Norhan", "Gazali", "Marhusin",
-    ],
-    female: [
-      "Norhayati", "Masliah", "Saidah", "Jamilah", "Rusmilawati", "Hairunnisa", "Mahmudah", "Salasiah", "Rahimah",
-      "Fatimah", "Aisyah", "Zubaidah", "Maimunah", "Rusnah", "Normiati", "Norliani", "Rahmawati", "Hamidah",
-      "Halimah", "Jubaidah", "Laila", "Mardiana", "Rusmini", "Nurhidayah", "Khadijah", "Rabiah", "Masitah",
-      "Rusdiana", "Raudah", "Rahmah", "Galuh", "Mariatul Kiptiah", "Rabiatul Adawiyah", "Noorjannah", "Syarifah",
-    ],
+    male: nameList(`
+      Ahmad, Rusdi, Syahrani, Aliansyah, Rahmadi, Hairani, Hamdani, Masrani, Jailani, Asnawi, Samsul,
+      Fahrurrazi, Rusdiansyah, Mahyuni, Syamsuri, Irhamsyah, Mardiansyah, Norhadi, Ardiansyah, Zainuddin,
+      Salman, Fahmi, Basuni, Rahmani, Abdurrahman, Saberan, Jumberi, Rakhmadi, Herliansyah, Anang, Utuh,
+      Mujiburrahman, Norhan, Gazali, Marhusin
+    `),
+    female: nameList(`
+      Norhayati, Masliah, Saidah, Jamilah, Rusmilawati, Hairunnisa, Mahmudah, Salasiah, Rahimah, Fatimah,
+      Aisyah, Zubaidah, Maimunah, Rusnah, Normiati, Norliani, Rahmawati, Hamidah, Halimah, Jubaidah, Laila,
+      Mardiana, Rusmini, Nurhidayah, Khadijah, Rabiah, Masitah, Rusdiana, Raudah, Rahmah, Galuh,
+      Mariatul Kiptiah, Rabiatul Adawiyah, Noorjannah, Syarifah
+    `),
   },
   bugis: {
-    male: [
-      "Hasanuddin", "Baharuddin", "Syamsuddin", "Jamaluddin", "Kamaruddin", "Nasaruddin", "Saharuddin", "Amiruddin",
-      "Burhanuddin", "Nurdin", "Mustafa", "Alimuddin", "Syahrir", "Arifin", "Hamzah", "Asri", "Asdar", "Sudirman",
-      "Ambo", "Sakka", "Beddu", "Rahman", "Haris", "Akbar", "Irwan", "Ilham", "Muhlis", "Asrul", "Ansar", "Arman",
-      "Hasbi", "Safri", "Asmar", "Jumardi", "Suardi", "Syahril", "Tajuddin", "Mappiasse", "Mappatunru", "Lahamma",
-    ],
-    female: [
-      "Hasnawati", "Jumriati", "Hasnah", "Nurhayati", "Rahmawati", "Sumarni", "Marlina", "Nurmiati", "Hasnidar",
-      "Nurlela", "Hadijah", "Suriani", "Kasmawati", "Sahariah", "Hasmiah", "Nursia", "Mardiana", "Jusmiati",
-      "Irmawati", "Hartati", "Darmawati", "Nurhaedah", "Fatmawati", "Hasriani", "Ratnawati", "Rosmiati", "Nurbaya",
-      "Haerani", "Syamsiah", "Besse", "Indo", "Hasmawati", "Nurmala", "Sitti Aminah", "Hajrah",
-    ],
+    male: nameList(`
+      Hasanuddin, Baharuddin, Syamsuddin, Jamaluddin, Kamaruddin, Nasaruddin, Saharuddin, Amiruddin,
+      Burhanuddin, Nurdin, Mustafa, Alimuddin, Syahrir, Arifin, Hamzah, Asri, Asdar, Sudirman, Ambo, Sakka,
+      Beddu, Rahman, Haris, Akbar, Irwan, Ilham, Muhlis, Asrul, Ansar, Arman, Hasbi, Safri, Asmar, Jumardi,
+      Suardi, Syahril, Tajuddin, Mappiasse, Mappatunru, Lahamma
+    `),
+    female: nameList(`
+      Hasnawati, Jumriati, Hasnah, Nurhayati, Rahmawati, Sumarni, Marlina, Nurmiati, Hasnidar, Nurlela,
+      Hadijah, Suriani, Kasmawati, Sahariah, Hasmiah, Nursia, Mardiana, Jusmiati, Irmawati, Hartati, Darmawati,
+      Nurhaedah, Fatmawati, Hasriani, Ratnawati, Rosmiati, Nurbaya, Haerani, Syamsiah, Besse, Indo, Hasmawati,
+      Nurmala, Hajrah, Rosdiana
+    `),
   },
   jawa: {
-    male: [
-      "Slamet", "Agus", "Budi", "Sugeng", "Eko", "Joko", "Suparman", "Sutrisno", "Sugiyanto", "Suyanto", "Bambang",
-      "Heru", "Hadi", "Purwanto", "Wahyudi", "Supriyadi", "Sukardi", "Darmanto", "Sarmin", "Paijo", "Ngatimin",
-      "Kasmin", "Suwito", "Sumarno", "Rianto", "Triyono", "Wasis", "Sunardi", "Sukirman", "Gunawan", "Haryanto",
-      "Kuswanto", "Muhadi", "Waluyo", "Teguh", "Parno", "Marsudi", "Mujiono", "Mulyono", "Warsito", "Tukimin",
-    ],
-    female: [
-      "Sri", "Sumarni", "Sulastri", "Suwarni", "Sutini", "Wartini", "Painem", "Tukiyem", "Ngatini", "Suyati",
-      "Sumiati", "Endang", "Ninik", "Rini", "Yuli", "Wahyuni", "Puji", "Lestari", "Kartini", "Suprapti", "Mujiati",
-      "Rukmini", "Murni", "Supiyah", "Juminten", "Kasiyem", "Sukarti", "Tumini", "Sarmi", "Parmi", "Giyem",
-    ],
+    male: nameList(`
+      Slamet, Agus, Budi, Sugeng, Eko, Joko, Suparman, Sutrisno, Sugiyanto, Suyanto, Bambang, Heru, Hadi,
+      Purwanto, Wahyudi, Supriyadi, Sukardi, Darmanto, Sarmin, Paijo, Ngatimin, Kasmin, Suwito, Sumarno,
+      Rianto, Triyono, Wasis, Sunardi, Sukirman, Gunawan, Haryanto, Kuswanto, Muhadi, Waluyo, Teguh, Parno,
+      Marsudi, Mujiono, Mulyono, Warsito, Tukimin
+    `),
+    female: nameList(`
+      Sri, Sumarni, Sulastri, Suwarni, Sutini, Wartini, Painem, Tukiyem, Ngatini, Suyati, Sumiati, Endang,
+      Ninik, Rini, Yuli, Wahyuni, Puji, Lestari, Kartini, Suprapti, Mujiati, Rukmini, Murni, Supiyah, Juminten,
+      Kasiyem, Sukarti, Tumini, Sarmi, Parmi, Giyem
+    `),
   },
   paser: {
-    male: [
-      "Yusriansyah", "Syahrudin", "Ardiansyah", "Jainudin", "Ramli", "Juhri", "Saipul", "Sapri", "Ardani",
-      "Rusdiansyah", "Yunus", "Maslan", "Sahrun", "Sanusi", "Jamhuri", "Mahmud", "Idrus", "Darmansyah", "Aspiannur",
-      "Abdul Kadir", "Ijus", "Asrani", "Kamarudin", "Marjuki", "Arbain", "Hamsyah", "Masri", "Saprudin", "Taslim",
-      "Jumansyah",
-    ],
-    female: [
-      "Sarifah", "Jamilah", "Hairani", "Rusmini", "Masnah", "Salmah", "Rosmiati", "Asnah", "Hamsiah", "Saniah",
-      "Marlina", "Rusliani", "Jumiati", "Aminah", "Samsiah", "Naimah", "Juliani", "Norma", "Masdiana", "Rahmini",
-      "Sahriani", "Asmawati", "Nurliana", "Jumrah", "Isnawati",
-    ],
+    male: nameList(`
+      Yusriansyah, Syahrudin, Ardiansyah, Jainudin, Ramli, Juhri, Saipul, Sapri, Ardani, Rusdiansyah, Yunus,
+      Maslan, Sahrun, Sanusi, Jamhuri, Mahmud, Idrus, Darmansyah, Aspiannur, Abdul Kadir, Ijus, Asrani,
+      Kamarudin, Marjuki, Arbain, Hamsyah, Masri, Saprudin, Taslim, Jumansyah
+    `),
+    female: nameList(`
+      Sarifah, Jamilah, Hairani, Rusmini, Masnah, Salmah, Rosmiati, Asnah, Hamsiah, Saniah, Marlina, Rusliani,
+      Jumiati, Aminah, Samsiah, Naimah, Juliani, Norma, Masdiana, Rahmini, Sahriani, Asmawati, Nurliana,
+      Jumrah, Isnawati
+    `),
   },
   dayak: {
-    male: [
-      "Yohanes", "Petrus", "Paulus", "Markus", "Yakobus", "Stefanus", "Antonius", "Fransiskus", "Yosef", "Thomas",
-      "Daniel", "Yulius", "Agustinus", "Benediktus", "Simon", "Lukas", "Matius", "Andreas", "Ingan", "Lawing",
-      "Luhat", "Lenjau", "Usat", "Ajang", "Bilung", "Lahang", "Ngau", "Aran", "Sigau",
-    ],
-    female: [
-      "Maria", "Agustina", "Yuliana", "Margaretha", "Elisabeth", "Theresia", "Veronika", "Katarina", "Magdalena",
-      "Yohana", "Ester", "Debora", "Kristina", "Natalia", "Monika", "Fransiska", "Lusia", "Rosalina", "Ubang",
-      "Uyang", "Bungan", "Lenggang", "Ilun", "Mering", "Tipung", "Ukau",
-    ],
+    male: nameList(`
+      Yohanes, Petrus, Paulus, Markus, Yakobus, Stefanus, Antonius, Fransiskus, Yosef, Thomas, Daniel, Yulius,
+      Agustinus, Benediktus, Simon, Lukas, Matius, Andreas, Ingan, Lawing, Luhat, Lenjau, Usat, Ajang, Bilung,
+      Lahang, Ngau, Aran, Sigau
+    `),
+    female: nameList(`
+      Maria, Agustina, Yuliana, Margaretha, Elisabeth, Theresia, Veronika, Katarina, Magdalena, Yohana, Ester,
+      Debora, Kristina, Natalia, Monika, Fransiska, Lusia, Rosalina, Ubang, Uyang, Bungan, Lenggang, Ilun,
+      Mering, Tipung, Ukau
+    `),
   },
   toraja: {
-    male: [
-      "Yohanis", "Markus", "Petrus", "Paulus", "Daniel", "Yosef", "Frans", "Simon", "Thomas", "Marthen", "Yulius",
-      "Obed", "Elia", "Musa", "Lukas", "Matius", "Benyamin", "Natan", "Simson", "Yunus", "Agus", "Ferdinan",
-    ],
-    female: [
-      "Maria", "Yohana", "Marta", "Ester", "Debora", "Rut", "Yuliana", "Agustina", "Lidia", "Selvi", "Herlina",
-      "Naomi", "Sarah", "Ribka", "Elisabeth", "Kristina", "Dorkas", "Magdalena", "Yosina", "Marice",
-    ],
+    male: nameList(`
+      Yohanis, Markus, Petrus, Paulus, Daniel, Yosef, Frans, Simon, Thomas, Marthen, Yulius, Obed, Elia, Musa,
+      Lukas, Matius, Benyamin, Natan, Simson, Yunus, Agus, Ferdinan
+    `),
+    female: nameList(`
+      Maria, Yohana, Marta, Ester, Debora, Rut, Yuliana, Agustina, Lidia, Selvi, Herlina, Naomi, Sarah, Ribka,
+      Elisabeth, Kristina, Dorkas, Magdalena, Yosina, Marice
+    `),
   },
 };
 
 /** Second words that read like a family name; Javanese and modern names use them, Toraja families share them. */
 const SECOND: Record<Culture, { male: string[]; female: string[] }> = {
   banjar: {
-    male: ["Rahman", "Hidayat", "Fauzi", "Effendi", "Arsyad", "Syahrani", "Rahmadi", "Noor", "Gazali", "Riduan"],
+    male: nameList(`
+      Rahman, Hidayat, Fauzi, Effendi, Arsyad, Syahrani, Rahmadi, Noor, Gazali, Riduan
+    `),
     female: ["Hidayah", "Rahmah", "Fitriani", "Zahra", "Rahmawati", "Khairunnisa", "Hayati", "Mahmudah"],
   },
   bugis: {
@@ -134,14 +143,14 @@ const SECOND: Record<Culture, { male: string[]; female: string[] }> = {
     female: ["Rahmawati", "Hasnah", "Hamzah", "Syam", "Wati", "Arifin", "Sari", "Hajrah"],
   },
   jawa: {
-    male: [
-      "Santoso", "Prasetyo", "Wibowo", "Susilo", "Purnomo", "Hartono", "Nugroho", "Saputro", "Kurniawan",
-      "Setiawan", "Widodo", "Utomo", "Hidayat", "Priyanto", "Raharjo", "Sasongko", "Pamungkas",
-    ],
-    female: [
-      "Wahyuni", "Rahayu", "Lestari", "Handayani", "Susanti", "Wulandari", "Astuti", "Ningsih", "Mulyani",
-      "Rahmawati", "Utami", "Purwanti", "Setyowati", "Kusumawati", "Hartini", "Yuliani", "Suryani",
-    ],
+    male: nameList(`
+      Santoso, Prasetyo, Wibowo, Susilo, Purnomo, Hartono, Nugroho, Saputro, Kurniawan, Setiawan, Widodo,
+      Utomo, Hidayat, Priyanto, Raharjo, Sasongko, Pamungkas
+    `),
+    female: nameList(`
+      Wahyuni, Rahayu, Lestari, Handayani, Susanti, Wulandari, Astuti, Ningsih, Mulyani, Rahmawati, Utami,
+      Purwanti, Setyowati, Kusumawati, Hartini, Yuliani, Suryani
+    `),
   },
   paser: {
     male: ["Ramli", "Yunus", "Idrus", "Sanusi", "Mahmud", "Ardiansyah", "Kadir", "Rusdi"],
@@ -152,39 +161,41 @@ const SECOND: Record<Culture, { male: string[]; female: string[] }> = {
     female: ["Lawing", "Ingan", "Ding", "Juk", "Ngau", "Ajang", "Usat", "Lahang", "Bilung", "Lenjau"],
   },
   toraja: {
-    male: [
-      "Pasang", "Rante", "Tandi", "Sampe", "Patandung", "Palimbong", "Tandilino", "Bongga", "Lembang", "Pakiding",
-      "Sarungallo", "Rombe", "Parinding", "Tandirerung", "Pongsapan", "Rerung", "Tulak", "Palayukan", "Toding",
-      "Kombong", "Banne", "Limbong",
-    ],
+    male: nameList(`
+      Pasang, Rante, Tandi, Sampe, Patandung, Palimbong, Tandilino, Bongga, Lembang, Pakiding, Sarungallo,
+      Rombe, Parinding, Tandirerung, Pongsapan, Rerung, Tulak, Palayukan, Toding, Kombong, Banne, Limbong
+    `),
     female: [],
   },
 };
 SECOND.toraja.female = SECOND.toraja.male;
 
 const MODERN_MUSLIM = {
-  male: [
-    "Rizky", "Aditya", "Fajar", "Dimas", "Farhan", "Rafi", "Ilham", "Arya", "Bayu", "Reza", "Akbar", "Alif",
-    "Fauzan", "Hafiz", "Rayhan", "Alfian", "Naufal", "Zaki", "Fikri", "Azka", "Daffa", "Rangga", "Yoga", "Rio",
-    "Andika", "Galih", "Arkan", "Zidan", "Fadil", "Rehan",
-  ],
-  female: [
-    "Putri", "Dewi", "Ayu", "Nabila", "Aisyah", "Zahra", "Anisa", "Fitri", "Dinda", "Salsabila", "Nurul", "Indah",
-    "Citra", "Wulan", "Safira", "Amelia", "Keisya", "Alya", "Naura", "Khansa", "Azzahra", "Intan", "Tiara",
-    "Nadia", "Syifa", "Aulia", "Kirana", "Rahma", "Annisa", "Zaskia",
-  ],
-  maleSecond: [
-    "Pratama", "Saputra", "Ramadhan", "Putra", "Hidayat", "Maulana", "Firmansyah", "Setiawan", "Kurniawan",
-    "Nugraha", "Wijaya", "Syahputra", "Prasetya", "Akbar", "Alfarizi", "Fadillah", "Hakim", "Anugrah",
-  ],
-  femaleSecond: [
-    "Lestari", "Rahmawati", "Wulandari", "Safitri", "Anggraini", "Ramadhani", "Putri", "Amalia", "Nuraini",
-    "Fitriani", "Pratiwi", "Maharani", "Aulia", "Kurniasari", "Handayani", "Azzahra", "Oktaviani", "Febrianti",
-  ],
+  male: nameList(`
+    Rizky, Aditya, Fajar, Dimas, Farhan, Rafi, Ilham, Arya, Bayu, Reza, Akbar, Alif, Fauzan, Hafiz, Rayhan,
+    Alfian, Naufal, Zaki, Fikri, Azka, Daffa, Rangga, Yoga, Rio, Andika, Galih, Arkan, Zidan, Fadil, Rehan
+  `),
+  female: nameList(`
+    Putri, Dewi, Ayu, Nabila, Aisyah, Zahra, Anisa, Fitri, Dinda, Salsabila, Nurul, Indah, Citra, Wulan,
+    Safira, Amelia, Keisya, Alya, Naura, Khansa, Azzahra, Intan, Tiara, Nadia, Syifa, Aulia, Kirana, Rahma,
+    Annisa, Zaskia
+  `),
+  maleSecond: nameList(`
+    Pratama, Saputra, Ramadhan, Putra, Hidayat, Maulana, Firmansyah, Setiawan, Kurniawan, Nugraha, Wijaya,
+    Syahputra, Prasetya, Akbar, Alfarizi, Fadillah, Hakim, Anugrah
+  `),
+  femaleSecond: nameList(`
+    Lestari, Rahmawati, Wulandari, Safitri, Anggraini, Ramadhani, Putri, Amalia, Nuraini, Fitriani, Pratiwi,
+    Maharani, Aulia, Kurniasari, Handayani, Azzahra, Oktaviani, Febrianti
+  `),
 };
 const MODERN_CHRISTIAN = {
-  male: ["Kevin", "Yosua", "Gabriel", "Samuel", "Daniel", "Christian", "Michael", "Immanuel", "Jonathan", "Rafael"],
-  female: ["Grace", "Angelina", "Kristin", "Gracia", "Natalia", "Yesika", "Febiola", "Sela", "Priskila", "Marsela"],
+  male: nameList(`
+    Kevin, Yosua, Gabriel, Samuel, Daniel, Christian, Michael, Immanuel, Jonathan, Rafael
+  `),
+  female: nameList(`
+    Grace, Angelina, Kristin, Gracia, Natalia, Yesika, Febiola, Sela, Priskila, Marsela
+  `),
 };
 const CHRISTIAN_GIVEN = {
   male: GIVEN.toraja.male,
@@ -214,7 +225,12 @@ interface CompiledPool {
   femaleSecond: WeightedTable<string>;
 }
 
-function compile(male: string[], female: string[], maleSecond: string[], femaleSecond: string[]): CompiledPool {
+function compile(
+  male: string[],
+  female: string[],
+  maleSecond: string[],
+  femaleSecond: string[],
+): CompiledPool {
   return {
     male: zipfTable(male, 0.9),
     female: zipfTable(female, 0.9),
@@ -245,7 +261,12 @@ const MODERN_MUSLIM_POOL = compile(
   MODERN_MUSLIM.maleSecond,
   MODERN_MUSLIM.femaleSecond,
 );
-const CHRISTIAN_POOL = compile(CHRISTIAN_GIVEN.male, CHRISTIAN_GIVEN.female, SECOND.toraja.male, SECOND.dayak.male);
+const CHRISTIAN_POOL = compile(
+  CHRISTIAN_GIVEN.male,
+  CHRISTIAN_GIVEN.female,
+  SECOND.toraja.male,
+  SECOND.dayak.male,
+);
 const MODERN_CHRISTIAN_POOL = compile(
   MODERN_CHRISTIAN.male,
   MODERN_CHRISTIAN.female,
@@ -268,10 +289,11 @@ function interleave(local: string[], common: string[]): string[] {
   return out;
 }
 
-const ABDUL_SUFFIXES = zipfTable([
-  "Rahman", "Hamid", "Karim", "Gani", "Kadir", "Wahab", "Majid", "Latif", "Rasyid", "Aziz", "Halim", "Jalil",
-  "Muis", "Rauf", "Samad", "Salam",
-]);
+const ABDUL_SUFFIXES = zipfTable(
+  nameList(`
+  Rahman, Hamid, Karim, Gani, Kadir, Wahab, Majid, Latif, Rasyid, Aziz, Halim, Jalil, Muis, Rauf, Samad, Salam
+`),
+);
 
 export interface NameRequest {
   culture: Culture;
@@ -281,6 +303,8 @@ export interface NameRequest {
   birthMonth: number;
   /** A family name the household shares (Toraja, some Christian Dayak), or null. */
   familyName?: string | null;
+  /** Born into a noble line (Andi, Aji, Gusti): the title passes from father to children. */
+  noble?: boolean;
   /** The father's last name word, which some families pass on as a child's second name. */
   fatherName?: string | null;
 }
@@ -310,9 +334,7 @@ export function composeName(rng: Random, request: NameRequest): string {
   let needsGiven = true;
 
   if (muslim) {
-    if (culture === "bugis" && rng.chance(0.05)) words.push("Andi");
-    else if (culture === "paser" && rng.chance(0.04)) words.push("Aji");
-    else if (culture === "banjar" && rng.chance(0.015)) words.push(male ? "Gusti" : "Antung");
+    if (request.noble) words.push(nobleTitle(culture, male, rng));
     if (male) {
       const roll = rng.float();
       if (roll < 0.15) words.push("Muhammad");
@@ -335,9 +357,10 @@ export function composeName(rng: Random, request: NameRequest): string {
     if (monthName && rng.chance(0.04)) words.push(male ? monthName.male : monthName.female);
     else {
       const table = male ? pool.male : pool.female;
+      // "Nur Nurhayati" and "Muhammad Muhammad" read as mistakes: draw again once.
       let given = table.draw(rng);
-      if (words.includes(given)) given = table.draw(rng);
-      if (!words.includes(given)) words.push(given);
+      if (repeats(words, given)) given = table.draw(rng);
+      if (!repeats(words, given)) words.push(given);
     }
   }
   if (words.length === 0) words.push((male ? pool.male : pool.female).draw(rng));
@@ -363,9 +386,31 @@ export function composeName(rng: Random, request: NameRequest): string {
   return words.join(" ");
 }
 
+const NOBLE_SHARE: Partial<Record<Culture, number>> = { bugis: 0.05, paser: 0.04, banjar: 0.015 };
+
+/** Whether a household's line carries a noble title; only Bugis, Paser and Banjar names use one here. */
+export function isNobleLine(culture: Culture, religion: Religion, rng: Random): boolean {
+  const share = NOBLE_SHARE[culture];
+  return religion === "islam" && share !== undefined && rng.chance(share);
+}
+
+function nobleTitle(culture: Culture, male: boolean, rng: Random): string {
+  if (culture === "bugis") return "Andi";
+  if (culture === "paser") return "Aji";
+  return male || rng.chance(0.5) ? "Gusti" : "Antung";
+}
+
+function repeats(words: readonly string[], candidate: string): boolean {
+  const lower = candidate.toLowerCase();
+  return words.some((word) => {
+    const w = word.toLowerCase();
+    return w === lower || ((w === "nur" || w === "noor" || w === "nor") && /^n(u|o|oo)r/.test(lower));
+  });
+}
+
 function countWords(words: readonly string[]): number {
-  let n = 0;
-  for (const word of words) n += word.split(" ").length;
+  let n = words.length;
+  for (const word of words) for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) === 32) n++;
   return n;
 }
 
@@ -381,25 +426,25 @@ const TORAJA_FAMILY_NAMES = zipfTable(SECOND.toraja.male, 0.6);
 
 export function familyNameFor(culture: Culture, religion: Religion, rng: Random): string | null {
   if (culture === "toraja") return rng.chance(0.8) ? TORAJA_FAMILY_NAMES.draw(rng) : null;
-  if (culture === "dayak" && religion !== "islam") return rng.chance(0.5) ? rng.pick(SECOND.dayak.male) : null;
+  if (culture === "dayak" && religion !== "islam")
+    return rng.chance(0.5) ? rng.pick(SECOND.dayak.male) : null;
   return null;
 }
 
 // ---- places ------------------------------------------------------------------------------------------------
 
 const ORIGIN_PLACES: Record<Culture, readonly string[]> = {
-  banjar: [
-    "Banjarmasin", "Amuntai", "Kandangan", "Barabai", "Rantau", "Martapura", "Kotabaru", "Tanjung", "Pelaihari",
-    "Negara", "Marabahan",
-  ],
-  bugis: [
-    "Bone", "Watampone", "Sengkang", "Wajo", "Soppeng", "Sinjai", "Pare-Pare", "Pinrang", "Sidrap", "Makassar",
-    "Bulukumba", "Barru",
-  ],
-  jawa: [
-    "Sidoarjo", "Surabaya", "Malang", "Kediri", "Blitar", "Jember", "Banyuwangi", "Lamongan", "Ponorogo", "Madiun",
-    "Ngawi", "Tulungagung", "Pacitan", "Wonogiri", "Klaten", "Yogyakarta", "Semarang",
-  ],
+  banjar: nameList(`
+    Banjarmasin, Amuntai, Kandangan, Barabai, Rantau, Martapura, Kotabaru, Tanjung, Pelaihari, Negara,
+    Marabahan
+  `),
+  bugis: nameList(`
+    Bone, Watampone, Sengkang, Wajo, Soppeng, Sinjai, Pare-Pare, Pinrang, Sidrap, Makassar, Bulukumba, Barru
+  `),
+  jawa: nameList(`
+    Sidoarjo, Surabaya, Malang, Kediri, Blitar, Jember, Banyuwangi, Lamongan, Ponorogo, Madiun, Ngawi,
+    Tulungagung, Pacitan, Wonogiri, Klaten, Yogyakarta, Semarang
+  `),
   paser: ["Tanah Grogot", "Long Ikis", "Kuaro", "Long Kali", "Muara Komam", "Penajam", "Pasir", "Balikpapan"],
   dayak: ["Kutai Barat", "Melak", "Tenggarong", "Samarinda", "Muara Komam", "Long Bagun", "Barong Tongkok"],
   toraja: ["Makale", "Rantepao", "Tana Toraja", "Toraja Utara", "Makassar", "Palopo", "Enrekang", "Mamasa"],
@@ -409,7 +454,14 @@ const ORIGIN_TABLES = Object.fromEntries(
 ) as Record<Culture, WeightedTable<string>>;
 
 /** Where the regency's people are born when not at home: the nearest big hospitals and the migrants' homelands. */
-const REGIONAL_PLACES = zipfTable(["Balikpapan", "Samarinda", "Penajam", "Banjarmasin", "Tenggarong", "Bontang"]);
+const REGIONAL_PLACES = zipfTable([
+  "Balikpapan",
+  "Samarinda",
+  "Penajam",
+  "Banjarmasin",
+  "Tenggarong",
+  "Bontang",
+]);
 
 /**
  * A birth place: younger people are mostly born in Paser (their own kecamatan or Tanah Grogot, the regency
@@ -436,17 +488,17 @@ export function birthPlaceFor(
 
 // ---- streets -----------------------------------------------------------------------------------------------
 
-export const STREET_NAMES: readonly string[] = [
-  "Jenderal Sudirman", "Ahmad Yani", "Diponegoro", "Gajah Mada", "Kusuma Bangsa", "Sultan Ibrahim Khaliluddin",
-  "Noto Sunardi", "Cokroaminoto", "R.A. Kartini", "Pangeran Antasari", "Imam Bonjol", "Pattimura", "Hasanuddin",
-  "Poros Desa", "Trans Kalimantan", "Pendidikan", "Masjid", "Pasar", "Padat Karya", "Mawar", "Melati", "Anggrek",
-  "Kenanga", "Dahlia", "Flamboyan", "Kenari", "Bhayangkara", "Merdeka", "Veteran", "Pramuka", "Lingkar",
-  "Gotong Royong", "Kelapa Sawit", "Transmigrasi", "Sungai Kandilo", "Pembangunan", "Damai", "Sejahtera",
-  "Usaha Tani", "Jalur Dua", "Karya Bakti", "Cendana", "Durian", "Rambutan", "Nusantara", "Pelabuhan",
-];
-export const ALLEY_NAMES: readonly string[] = [
-  "Damai", "Rukun", "Amanah", "Berkah", "Sepakat", "Family", "Keluarga", "Harapan", "Sederhana", "Mufakat",
-];
+export const STREET_NAMES: readonly string[] = nameList(`
+  Jenderal Sudirman, Ahmad Yani, Diponegoro, Gajah Mada, Kusuma Bangsa, Sultan Ibrahim Khaliluddin,
+  Noto Sunardi, Cokroaminoto, R.A. Kartini, Pangeran Antasari, Imam Bonjol, Pattimura, Hasanuddin, Poros Desa,
+  Trans Kalimantan, Pendidikan, Masjid, Pasar, Padat Karya, Mawar, Melati, Anggrek, Kenanga, Dahlia, Flamboyan,
+  Kenari, Bhayangkara, Merdeka, Veteran, Pramuka, Lingkar, Gotong Royong, Kelapa Sawit, Transmigrasi,
+  Sungai Kandilo, Pembangunan, Damai, Sejahtera, Usaha Tani, Jalur Dua, Karya Bakti, Cendana, Durian, Rambutan,
+  Nusantara, Pelabuhan
+`);
+export const ALLEY_NAMES: readonly string[] = nameList(`
+  Damai, Rukun, Amanah, Berkah, Sepakat, Family, Keluarga, Harapan, Sederhana, Mufakat
+`);
 
 // ---- occupations (the Dukcapil list as printed on the KTP) -------------------------------------------------
 
@@ -502,10 +554,10 @@ export function occupationFor(rng: Random, employment: EmploymentStatus, context
 // ---- businesses (UMKM) -------------------------------------------------------------------------------------
 
 const BUSINESS_KINDS: Record<BusinessSector, readonly string[]> = {
-  food: [
-    "Warung Makan", "Nasi Kuning", "Kue Basah", "Soto Banjar", "Bakso", "Pentol", "Amplang", "Ketupat Kandangan",
-    "Coto Makassar", "Pecel Lele", "Es Teh", "Keripik Pisang",
-  ],
+  food: nameList(`
+    Warung Makan, Nasi Kuning, Kue Basah, Soto Banjar, Bakso, Pentol, Amplang, Ketupat Kandangan,
+    Coto Makassar, Pecel Lele, Es Teh, Keripik Pisang
+  `),
   retail: ["Toko", "Kios", "Warung Sembako", "Toko Kelontong", "Konter Pulsa", "Toko Bangunan"],
   agriculture: ["Kebun Sawit", "Usaha Tani", "Pembibitan", "Ternak Ayam", "Kebun Karet", "Ternak Sapi"],
   fishery: ["Tambak", "Ikan Asin", "Kerupuk Ikan", "Budidaya Ikan", "Udang Kering"],
@@ -513,10 +565,12 @@ const BUSINESS_KINDS: Record<BusinessSector, readonly string[]> = {
   service: ["Bengkel", "Jahit", "Salon", "Cuci Motor", "Pangkas Rambut", "Laundry", "Servis HP"],
   other: ["Usaha", "UD"],
 };
-const BUSINESS_EPITHETS = zipfTable([
-  "Berkah", "Barokah", "Sumber Rezeki", "Rezeki Baru", "Mandiri", "Jaya", "Sejahtera", "Bersama", "Ananda",
-  "Amanah", "Keluarga", "Sinar Harapan", "Karya Mandiri", "Maju Jaya", "Mulia", "Lancar", "Sederhana",
-]);
+const BUSINESS_EPITHETS = zipfTable(
+  nameList(`
+  Berkah, Barokah, Sumber Rezeki, Rezeki Baru, Mandiri, Jaya, Sejahtera, Bersama, Ananda, Amanah, Keluarga,
+  Sinar Harapan, Karya Mandiri, Maju Jaya, Mulia, Lancar, Sederhana
+`),
+);
 
 /** "Warung Makan Berkah", "Bengkel Pak Slamet", "Kue Basah Mama Rizky" — how UMKM are named on an SKU. */
 export function businessNameFor(
@@ -537,7 +591,11 @@ export function businessNameFor(
 /** Employment shapes the likely sector: traders sell food and goods, farmers farm. */
 export function businessSectorFor(rng: Random, employment: EmploymentStatus | null): BusinessSector {
   const table =
-    employment === "farmer_fisher" ? FARMER_SECTORS : employment === "informal_trader" ? TRADER_SECTORS : ANY_SECTORS;
+    employment === "farmer_fisher"
+      ? FARMER_SECTORS
+      : employment === "informal_trader"
+        ? TRADER_SECTORS
+        : ANY_SECTORS;
   return table.draw(rng);
 }
 const FARMER_SECTORS = new WeightedTable<BusinessSector>([

@@ -152,5 +152,7 @@ export class WeightedTable<T> {
  * where a handful of names cover a large share of people.
  */
 export function zipfTable<T>(itemsByPopularity: readonly T[], exponent = 1): WeightedTable<T> {
-  return new WeightedTable(itemsByPopularity.map((item, rank) => [item, 1 / (rank + 1) ** exponent] as const));
+  return new WeightedTable(
+    itemsByPopularity.map((item, rank) => [item, 1 / (rank + 1) ** exponent] as const),
+  );
 }

@@ -1,0 +1,86 @@
+/**
+ * Deterministic synthetic data for Salur: the demo regency, test fixtures and benchmark inputs. Pure: every
+ * function takes a seed and its reference date, and villages come in as data.
+ */
+export { ageOn, civilDate, dayNumber, isoDayNumber, parseIsoDate } from "./calendar.ts";
+export {
+  abbreviateName,
+  addExtraSpaces,
+  addressVariant,
+  addTitle,
+  appendNeighbourhood,
+  type BirthDateDamage,
+  changeCase,
+  damageBirthDate,
+  damageName,
+  damageNik,
+  dropMiddleName,
+  formatNeighbourhood,
+  type LetterCase,
+  NAME_VARIANT_GROUPS,
+  type NameDamage,
+  NEIGHBOURHOOD_IN_ADDRESS,
+  type NeighbourhoodInAddress,
+  type NeighbourhoodStyle,
+  type NikDamage,
+  nikDigitTypo,
+  nikDropDigit,
+  nikScientificNotation,
+  nikSpreadsheetZeroed,
+  nikTransposeAdjacent,
+  phoneDigitTypo,
+  phoneVariant,
+  shiftDate,
+  swapDayMonth,
+  swapNameVariant,
+  toNewSpelling,
+  toOldSpelling,
+  typo,
+  yearOnly,
+} from "./field-errors.ts";
+export { type Culture, composeName, type Religion } from "./names.ts";
+export { PASER_VILLAGES } from "./paser-villages.ts";
+export {
+  type DemoBusiness,
+  type DemoHousehold,
+  type DemoPerson,
+  type DemoVillage,
+  generatePopulation,
+  type PopulationOptions,
+  personsOf,
+} from "./population.ts";
+export { hashKey, Random, WeightedTable, zipfTable } from "./random.ts";
+export {
+  DEMO_AGENCIES,
+  DEMO_ENROLLMENT_STATUSES,
+  type DemoAgency,
+  type DemoEnrollment,
+  type DemoEnrollmentStatus,
+  type DemoPeriod,
+  type DemoProgram,
+  type DemoRegistry,
+  type DemoRegistryOptions,
+  generateDemoRegistry,
+  invalidNik,
+  type ProgramBeneficiary,
+  type ProgramKind,
+  type RegisteredHousehold,
+  type RegisteredPerson,
+  type RegistryError,
+  type RegistryErrorKind,
+} from "./registry-demo.ts";
+export {
+  DEFAULT_LINKAGE_SOURCES,
+  DEFAULT_TODAY,
+  type FieldDamage,
+  generateLinkageDataset,
+  generateSourceLists,
+  type LinkageDataset,
+  type LinkageDatasetOptions,
+  type OmittableField,
+  type SourceListSpec,
+  type SourceListsOptions,
+  type SourceRecord,
+  type SourceStyle,
+  streamSourceRecords,
+} from "./source-lists.ts";
