@@ -21,6 +21,13 @@ import {
   MARITAL_STATUSES,
   SEXES,
 } from "./attributes.ts";
+import {
+  ENROLLMENT_STATUSES,
+  NIK_STATUSES,
+  PERIOD_STATUSES,
+  PROGRAM_KINDS,
+  PROGRAM_TARGETS,
+} from "./codes.ts";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 /** Whole rupiah: bigint in the database, a JS number in code (safe up to Rp 9 quadrillion). */
@@ -56,8 +63,6 @@ export const households = pgTable(
     index("households_village_idx").on(t.villageCode),
   ],
 );
-
-export const NIK_STATUSES = ["valid", "warning", "invalid", "missing"] as const;
 
 export const persons = pgTable(
   "persons",
@@ -139,9 +144,6 @@ export const agencies = pgTable("agencies", {
   createdAt: createdAt(),
 });
 
-export const PROGRAM_KINDS = ["cash", "in_kind"] as const;
-export const PROGRAM_TARGETS = ["person", "household", "business"] as const;
-
 export const programs = pgTable("programs", {
   id: uuid("id").primaryKey().defaultRandom(),
   agencyId: uuid("agency_id")
@@ -159,8 +161,6 @@ export const programs = pgTable("programs", {
   updatedAt: updatedAt(),
   version: integer("version").notNull().default(1),
 });
-
-export const PERIOD_STATUSES = ["planned", "open", "closed"] as const;
 
 /** A tahap: one round of a program with its own dates, objection period and decree. */
 export const periods = pgTable(
@@ -180,27 +180,6 @@ export const periods = pgTable(
   },
   (t) => [uniqueIndex("periods_program_name_uq").on(t.programId, t.name)],
 );
-
-/**
- * Every state an enrollment can be in; the workflow capability owns the transitions between them.
- * Listed here so the column and the filters agree with the workflow from the start.
- */
-export const ENROLLMENT_STATUSES = [
-  "draft",
-  "submitted",
-  "verified",
-  "validated",
-  "selected",
-  "published",
-  "approved",
-  "paid",
-  "received",
-  "rejected",
-  "withdrawn",
-  "objection_upheld",
-  "payment_failed",
-  "payment_returned",
-] as const;
 
 export const enrollments = pgTable(
   "enrollments",

@@ -15,7 +15,7 @@ import {
   PERIOD_STATUSES,
   PROGRAM_KINDS,
   PROGRAM_TARGETS,
-} from "./schema.ts";
+} from "./codes.ts";
 
 /**
  * The registry's input and output shapes, validated once at the edge (routes, importer) and shared with the
