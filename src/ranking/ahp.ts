@@ -73,7 +73,8 @@ export const RANDOM_INDEX_TABLES: Readonly<Record<RandomIndexTableName, RandomIn
     name: "alonso-lamata",
     source: "Alonso & Lamata (2006), IJUFKS 14(4):445-459, 100,000 random matrices per n",
     values: [
-      0, 0, 0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854, 1.5141, 1.5365, 1.5551, 1.5713, 1.5838,
+      0, 0, 0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854, 1.5141, 1.5365, 1.5551, 1.5713,
+      1.5838,
     ],
   },
 };
@@ -120,7 +121,8 @@ export function judgment(intensity: number, favours: Favoured = "first"): Judgme
 
 /** The judgment whose matrix entry a_ij equals `ratio` (> 0). */
 export function judgmentFromRatio(ratio: number): Judgment {
-  if (!Number.isFinite(ratio) || ratio <= 0) throw new DomainError("AHP_JUDGMENT_INVALID", { intensity: String(ratio) });
+  if (!Number.isFinite(ratio) || ratio <= 0)
+    throw new DomainError("AHP_JUDGMENT_INVALID", { intensity: String(ratio) });
   return ratio >= 1 ? judgment(ratio, "first") : judgment(1 / ratio, "second");
 }
 
@@ -138,7 +140,11 @@ export function logRatioOf(j: Judgment): number {
 export function createComparisons(size: number, judgments: readonly Judgment[]): PairwiseComparisons {
   assertSize(size);
   if (judgments.length !== pairCount(size)) {
-    throw new DomainError("AHP_JUDGMENT_COUNT_MISMATCH", { size, expected: pairCount(size), actual: judgments.length });
+    throw new DomainError("AHP_JUDGMENT_COUNT_MISMATCH", {
+      size,
+      expected: pairCount(size),
+      actual: judgments.length,
+    });
   }
   return { size, judgments: judgments.map((j) => judgment(j.intensity, j.favours)) };
 }
@@ -154,7 +160,12 @@ export function comparisonsFromRatios(size: number, upperRatios: readonly number
 }
 
 /** Replaces one judgment; the result is a new value (comparisons are immutable). */
-export function withJudgment(c: PairwiseComparisons, i: number, j: number, next: Judgment): PairwiseComparisons {
+export function withJudgment(
+  c: PairwiseComparisons,
+  i: number,
+  j: number,
+  next: Judgment,
+): PairwiseComparisons {
   if (i === j || i < 0 || j < 0 || i >= c.size || j >= c.size) {
     throw new DomainError("AHP_PAIR_INVALID", { first: i + 1, second: j + 1, size: c.size });
   }
@@ -169,7 +180,8 @@ export function withJudgment(c: PairwiseComparisons, i: number, j: number, next:
 export function consistentComparisons(weights: readonly number[]): PairwiseComparisons {
   const n = weights.length;
   const ratios: number[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) ratios.push((weights[i] as number) / (weights[j] as number));
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) ratios.push((weights[i] as number) / (weights[j] as number));
   return comparisonsFromRatios(n, ratios);
 }
 
@@ -219,7 +231,7 @@ export interface EigenResult {
 const DEFAULT_TOLERANCE = 1e-12;
 /**
  * A positive matrix contracts the Hilbert projective metric by tanh(Δ/4) per step (Birkhoff–Hopf); on the 1–9
- * scale Δ <= ln 9^4, so about 1,300 steps reach 1e-12 in the worst case. The guard leaves room for the wider
+ * scale Δ <= ln 9^4, so about 1,100 steps reach 1e-12 in the worst case. The guard leaves room for the wider
  * ratios of aggregated or completed matrices and turns a runaway loop into an error value.
  */
 const DEFAULT_MAX_ITERATIONS = 20_000;
@@ -379,4 +391,30 @@ export function nearestSaatyJudgment(ratio: number): Judgment {
     }
   }
   return best;
+}
+
+/**
+ * Judgments written by name, for hand-authored models: each entry [a, b, k] reads "a is k times as important as
+ * b" (k = 1: equal). Every pair must appear exactly once, either way round.
+ */
+export function judgmentsByName(
+  names: readonly string[],
+  entries: readonly (readonly [string, string, number])[],
+): Judgment[] {
+  const n = names.length;
+  const slots: (Judgment | undefined)[] = new Array(pairCount(n)).fill(undefined);
+  for (const [a, b, intensity] of entries) {
+    const i = names.indexOf(a);
+    const j = names.indexOf(b);
+    if (i < 0 || j < 0 || i === j)
+      throw new DomainError("AHP_PAIR_INVALID", { first: a, second: b, size: n });
+    const k = pairIndex(n, Math.min(i, j), Math.max(i, j));
+    if (slots[k]) throw new DomainError("AHP_PAIR_DUPLICATE", { first: a, second: b });
+    slots[k] = judgment(intensity, i < j ? "first" : "second");
+  }
+  return slots.map((s, k) => {
+    if (s) return s;
+    const [i, j] = pairsOf(n)[k] as [number, number];
+    throw new DomainError("AHP_PAIR_MISSING", { first: names[i] as string, second: names[j] as string });
+  });
 }

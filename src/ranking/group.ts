@@ -228,7 +228,11 @@ export function aggregateJudgments(judges: readonly JudgeComparisons[]): Incompl
   for (const j of judges) {
     assertShape(j.comparisons);
     if (j.comparisons.size !== size) {
-      throw new DomainError("AHP_GROUP_SIZE_MISMATCH", { judge: j.judge, size: j.comparisons.size, expected: size });
+      throw new DomainError("AHP_GROUP_SIZE_MISMATCH", {
+        judge: j.judge,
+        size: j.comparisons.size,
+        expected: size,
+      });
     }
     const weight = j.weight ?? 1;
     if (!Number.isFinite(weight) || weight <= 0) {
@@ -297,7 +301,15 @@ export function entropyConsensus(priorities: readonly (readonly number[])[], sca
   const floor = Math.exp(alphaMin) / n;
   const value = (Math.exp(-beta) - floor) / (1 - floor);
   const level: ConsensusLevel =
-    value <= 0.5 ? "very-low" : value <= 0.65 ? "low" : value <= 0.75 ? "moderate" : value <= 0.85 ? "high" : "very-high";
+    value <= 0.5
+      ? "very-low"
+      : value <= 0.65
+        ? "low"
+        : value <= 0.75
+          ? "moderate"
+          : value <= 0.85
+            ? "high"
+            : "very-high";
   return { value, level, alphaEntropy: alpha, betaEntropy: beta, gammaEntropy: gamma };
 }
 
@@ -308,7 +320,8 @@ export interface GroupOptions extends AnalysisOptions {
 export interface JudgeResult {
   judge: string;
   weight: number;
-  analysis: PriorityAnalysis;
+  /** Null when this judge's own answers do not connect all elements (they still count in the aggregate). */
+  analysis: PriorityAnalysis | null;
   filled: FilledJudgment[];
 }
 
@@ -322,10 +335,16 @@ export interface GroupDecision {
   consensus: Consensus | null;
 }
 
-export function groupDecision(judges: readonly JudgeComparisons[], options: GroupOptions = {}): GroupDecision {
+export function groupDecision(
+  judges: readonly JudgeComparisons[],
+  options: GroupOptions = {},
+): GroupDecision {
   const method = options.completion ?? "llsm";
   const aggregated = completeComparisons(aggregateJudgments(judges), method);
-  const individual = judges.map((j) => {
+  const individual = judges.map((j): JudgeResult => {
+    if (comparisonGroups(j.comparisons).length > 1) {
+      return { judge: j.judge, weight: j.weight ?? 1, analysis: null, filled: [] };
+    }
     const completed = completeComparisons(j.comparisons, method);
     return {
       judge: j.judge,
@@ -334,11 +353,12 @@ export function groupDecision(judges: readonly JudgeComparisons[], options: Grou
       filled: completed.filled,
     };
   });
+  const complete = individual.flatMap((j) => (j.analysis ? [j.analysis.weights] : []));
   return {
     comparisons: aggregated.comparisons,
     filled: aggregated.filled,
     analysis: analyzeComparisons(aggregated.comparisons, options),
     judges: individual,
-    consensus: entropyConsensus(individual.map((j) => j.analysis.weights)),
+    consensus: entropyConsensus(complete),
   };
 }

@@ -25,9 +25,13 @@ export interface InconsistencyHint {
   current: Judgment;
   /** ε = a_ij w_j / w_i folded to >= 1: how many times the judgment disagrees with the priorities. */
   deviation: number;
-  /** a_ij that agrees with the current priorities, w_i / w_j, and its nearest value on Saaty's scale. */
+  /**
+   * a_ij that agrees with the current priorities, w_i / w_j, its nearest value on Saaty's scale, and the CR
+   * with that value put in.
+   */
   consistentRatio: number;
   consistentJudgment: Judgment;
+  consistentJudgmentConsistencyRatio: number;
   /** The Saaty-scale value that, replacing this judgment alone, gives the lowest CR; and that CR. */
   suggested: Judgment;
   resultingConsistencyRatio: number;
@@ -55,7 +59,10 @@ function sameJudgment(a: Judgment, b: Judgment): boolean {
   return a.intensity === b.intensity && a.favours === b.favours;
 }
 
-export function inconsistencyHints(c: PairwiseComparisons, options: InconsistencyOptions = {}): InconsistencyReport {
+export function inconsistencyHints(
+  c: PairwiseComparisons,
+  options: InconsistencyOptions = {},
+): InconsistencyReport {
   const base = analyzeComparisons(c, options);
   const report: InconsistencyReport = {
     consistencyRatio: base.consistencyRatio,
@@ -69,11 +76,14 @@ export function inconsistencyHints(c: PairwiseComparisons, options: Inconsistenc
     const current = c.judgments[k] as Judgment;
     const consistentRatio = (w[i] as number) / (w[j] as number);
     const e = ratioOf(current) / consistentRatio;
+    const consistentJudgment = nearestSaatyJudgment(consistentRatio);
     let suggested = current;
     let resulting = base.consistencyRatio;
+    let consistentCr = base.consistencyRatio;
     for (const candidate of SCALE) {
       if (sameJudgment(candidate, current)) continue;
       const cr = analyzeComparisons(withJudgment(c, i, j, candidate), options).consistencyRatio;
+      if (sameJudgment(candidate, consistentJudgment)) consistentCr = cr;
       if (cr < resulting) {
         resulting = cr;
         suggested = candidate;
@@ -86,12 +96,15 @@ export function inconsistencyHints(c: PairwiseComparisons, options: Inconsistenc
       current,
       deviation: e >= 1 ? e : 1 / e,
       consistentRatio,
-      consistentJudgment: nearestSaatyJudgment(consistentRatio),
+      consistentJudgment,
+      consistentJudgmentConsistencyRatio: consistentCr,
       suggested,
       resultingConsistencyRatio: resulting,
     });
   });
-  hints.sort((a, b) => a.resultingConsistencyRatio - b.resultingConsistencyRatio || b.deviation - a.deviation);
+  hints.sort(
+    (a, b) => a.resultingConsistencyRatio - b.resultingConsistencyRatio || b.deviation - a.deviation,
+  );
   report.hints = hints.slice(0, options.limit ?? 3);
   return report;
 }
