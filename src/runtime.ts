@@ -1,3 +1,7 @@
+import { join } from "node:path";
+import type { Access } from "./access/service.ts";
+import { loadAuditKeys } from "./audit/keys.ts";
+import { type AuditLog, createAuditLog } from "./audit/log.ts";
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/index.ts";
 import { loadMasterSecret } from "./privacy/master-secret.ts";
@@ -13,6 +17,8 @@ export interface Salur {
   regions: RegionCatalog;
   vault: Vault;
   registry: Registry;
+  audit: AuditLog;
+  access: Access;
   close(): Promise<void>;
 }
 
@@ -21,6 +27,16 @@ export interface OpenOptions {
   database?: DatabaseHandle;
   /** The date NIK birth dates are judged against; tests pin it. */
   today?: () => string;
+  /** The clock of sessions, login throttling and audit entries; tests move it. */
+  clock?: () => Date;
+}
+
+/**
+ * The audit signing key lives outside the database: SALUR_AUDIT_KEY (servers running several processes) or a
+ * 0600 file beside the data, created on first start.
+ */
+export function auditKeyFile(config: Config): string {
+  return join(config.dataDir, "audit-signing.key");
 }
 
 export async function openSalur(config: Config, options: OpenOptions = {}): Promise<Salur> {
@@ -36,11 +52,19 @@ export async function openSalur(config: Config, options: OpenOptions = {}): Prom
     const regions = loadRegionCatalog();
     await syncRegions(database.db, regions.all());
     const vault = createVault(loadMasterSecret({ secret: config.secret, keyFile: config.keyFile }));
+    const clock = options.clock ?? (() => new Date());
+    const audit = createAuditLog({
+      keys: loadAuditKeys({ pem: process.env.SALUR_AUDIT_KEY, keyFile: auditKeyFile(config) }),
+      logName: `salur:${config.regencyCode}`,
+      clock,
+    });
     const registry: Registry = {
       db: database.db,
       env: { vault, regions, regencyCode: config.regencyCode, today: options.today ?? todayInIndonesia },
+      audit,
     };
-    return { config, database, regions, vault, registry, close: () => database.close() };
+    const access: Access = { db: database.db, audit, regions, regencyCode: config.regencyCode, clock };
+    return { config, database, regions, vault, registry, audit, access, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;

@@ -3,9 +3,11 @@ import { translate } from "../http/errors.ts";
 import { DomainError } from "../i18n/domain-error.ts";
 import { languageFromHeader } from "../i18n/index.ts";
 import { registerAhpCommand } from "./ahp-command.ts";
+import { registerAuditCommand } from "./audit-command.ts";
 import { registerMatchCommand } from "./match-command.ts";
 import { registerNikCommand } from "./nik-command.ts";
 import { registerServeCommands } from "./serve-command.ts";
+import { registerUserCommand } from "./user-command.ts";
 
 /** The `salur` command: thin wrappers that call into the capabilities. */
 const program = new Command("salur")
@@ -18,6 +20,8 @@ registerServeCommands(program);
 registerNikCommand(program);
 registerAhpCommand(program);
 registerMatchCommand(program);
+registerUserCommand(program);
+registerAuditCommand(program);
 
 try {
   await program.parseAsync(process.argv);

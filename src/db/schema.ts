@@ -1,3 +1,12 @@
 /** The schema index drizzle-kit reads: every capability's tables, re-exported. */
+
+export * from "../access/schema.ts";
+export * from "../audit/schema.ts";
+export * from "../documents/schema.ts";
+export * from "../imports/schema.ts";
+export * from "../jobs/schema.ts";
+export * from "../ranking/schema.ts";
 export * from "../regions/schema.ts";
+export * from "../registration/schema.ts";
 export * from "../registry/schema.ts";
+export * from "../workflow/schema.ts";

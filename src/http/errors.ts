@@ -1,18 +1,35 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { ACCESS_MESSAGES } from "../access/messages.ts";
+import { ThrottledError } from "../access/service.ts";
+import { AUDIT_MESSAGES } from "../audit/messages.ts";
 import { DomainError, type FieldIssue, ValidationFailed } from "../i18n/domain-error.ts";
 import { createTranslator, type Language, languageFromHeader, type MessageParams } from "../i18n/index.ts";
+import { IMPORT_MESSAGES } from "../imports/messages.ts";
 import { NIK_MESSAGES } from "../nik/index.ts";
+import { RANKING_MESSAGES } from "../ranking/index.ts";
 import { REGISTRY_MESSAGES } from "../registry/messages.ts";
+import { WORKFLOW_MESSAGES } from "../workflow/messages.ts";
 import { HTTP_MESSAGES } from "./messages.ts";
 
-export const translate = createTranslator(HTTP_MESSAGES, REGISTRY_MESSAGES, NIK_MESSAGES);
+export const translate = createTranslator(
+  HTTP_MESSAGES,
+  REGISTRY_MESSAGES,
+  NIK_MESSAGES,
+  ACCESS_MESSAGES,
+  AUDIT_MESSAGES,
+  RANKING_MESSAGES,
+  WORKFLOW_MESSAGES,
+  IMPORT_MESSAGES,
+);
 
 export interface ErrorBody {
   code: string;
   message: string;
   params?: MessageParams;
   errors?: { field: string; code: string; message: string; params?: MessageParams }[];
+  /** AUTH_THROTTLED only: also sent as the Retry-After header. */
+  retryAfterSeconds?: number;
   requestId: string;
 }
 
@@ -147,5 +164,9 @@ export function errorBody(
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const { status, body } = errorBody(error, request, requestLanguage(request));
   if (status >= 500) request.log.error({ err: error }, "request failed");
+  if (error instanceof ThrottledError) {
+    reply.header("retry-after", String(error.retryAfterSeconds));
+    return reply.status(status).send({ ...body, retryAfterSeconds: error.retryAfterSeconds });
+  }
   return reply.status(status).send(body);
 }

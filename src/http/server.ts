@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -11,15 +12,23 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { installAccessControl } from "../access/http.ts";
+import { accessRoutes } from "../access/routes.ts";
+import { auditRoutes } from "../audit/routes.ts";
+import { rankingRoutes } from "../ranking/routes.ts";
+import { importRoutes } from "../imports/routes.ts";
 import { regionRoutes } from "../regions/routes.ts";
 import { registryRoutes } from "../registry/routes.ts";
 import type { Salur } from "../runtime.ts";
+import { workflowRoutes } from "../workflow/routes.ts";
 import { requestLanguage, sendError, translate } from "./errors.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 export interface ServerOptions {
   logger?: boolean;
+  /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto/-For (HTTPS-only cookies, client address). */
+  trustProxy?: boolean;
 }
 
 export async function buildServer(salur: Salur, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -27,10 +36,14 @@ export async function buildServer(salur: Salur, options: ServerOptions = {}): Pr
     logger: options.logger ? { level: "info" } : false,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
+    trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  await app.register(fastifyCookie);
+  // Before any route: the access hooks must see every route registered after them.
+  installAccessControl(app, salur.access);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -81,7 +94,12 @@ export async function buildServer(salur: Salur, options: ServerOptions = {}): Pr
         },
       );
       await api.register(regionRoutes(salur.regions, salur.config.regencyCode));
+      await api.register(accessRoutes(salur.access));
       await api.register(registryRoutes(salur.registry));
+      await api.register(auditRoutes(salur.database.db, salur.audit));
+      await api.register(rankingRoutes(salur));
+      await api.register(workflowRoutes(salur));
+      await api.register(importRoutes(salur));
     },
     { prefix: "/api" },
   );

@@ -6,8 +6,10 @@ import { jaroWinkler } from "./jaro-winkler.ts";
 import type { LooseDate } from "./normalise.ts";
 import { FIELD_LEVELS } from "./types.ts";
 
-const level = <F extends keyof typeof FIELD_LEVELS>(field: F, code: (typeof FIELD_LEVELS)[F][number]): number =>
-  (FIELD_LEVELS[field] as readonly string[]).indexOf(code);
+const level = <F extends keyof typeof FIELD_LEVELS>(
+  field: F,
+  code: (typeof FIELD_LEVELS)[F][number],
+): number => (FIELD_LEVELS[field] as readonly string[]).indexOf(code);
 
 export const NIK = {
   missing: 0,
@@ -51,7 +53,8 @@ export function typoKind(a: string, b: string): "one_digit" | "transposition" | 
     }
   }
   if (count === 1) return "one_digit";
-  if (count === 2 && second === first + 1 && a[first] === b[second] && a[second] === b[first]) return "transposition";
+  if (count === 2 && second === first + 1 && a[first] === b[second] && a[second] === b[first])
+    return "transposition";
   return null;
 }
 
@@ -61,7 +64,12 @@ export function typoKind(a: string, b: string): "one_digit" | "transposition" | 
  * gets kk_in_nik when both sides name the same household, otherwise no NIK evidence. Excel's 15-digit precision
  * zeroes the 16th digit, so equality on the first 15 with a 0 ending one side is its own level.
  */
-export function compareNik(a: string | null, b: string | null, kkA: string | null, kkB: string | null): number {
+export function compareNik(
+  a: string | null,
+  b: string | null,
+  kkA: string | null,
+  kkB: string | null,
+): number {
   const aHoldsKk = a !== null && (a === kkA || a === kkB);
   const bHoldsKk = b !== null && (b === kkB || b === kkA);
   if (aHoldsKk || bHoldsKk) {
@@ -71,14 +79,25 @@ export function compareNik(a: string | null, b: string | null, kkA: string | nul
   }
   if (a === null || b === null) return NIK.missing;
   if (a === b) return NIK.exact;
-  if (
-    (a.charCodeAt(15) === 48 || b.charCodeAt(15) === 48) &&
-    a.charCodeAt(14) === b.charCodeAt(14) &&
-    a.startsWith(b.slice(0, 14))
-  )
+  // One pass over the digits, no substrings: this runs for every candidate pair.
+  let differences = 0;
+  let first = -1;
+  let second = -1;
+  for (let k = 0; k < 16 && differences < 3; k++) {
+    if (a.charCodeAt(k) !== b.charCodeAt(k)) {
+      if (differences === 0) first = k;
+      else second = k;
+      differences++;
+    }
+  }
+  if (differences === 1 && first === 15 && (a.charCodeAt(15) === 48 || b.charCodeAt(15) === 48))
     return NIK.spreadsheetZeroed;
-  if (typoKind(a, b) !== null) return NIK.typo;
-  if (a.slice(0, 12) === b.slice(0, 12)) return NIK.sameRegionBirth;
+  // Serials are handed out in sequence (0001, 0002 …) per kecamatan and birth date, so people born the same
+  // day in the same kecamatan differ in one serial digit: a slip there is no evidence of a typo.
+  if (first >= 12) return NIK.sameRegionBirth;
+  if (differences === 1) return NIK.typo;
+  if (differences === 2 && second === first + 1 && a[first] === b[second] && a[second] === b[first])
+    return NIK.typo;
   return NIK.different;
 }
 
@@ -105,6 +124,8 @@ export interface NameFeature {
   keyId: number;
   /** Id of the phonetic keys sorted, so reordered names ("Rahmawati Siti") agree. */
   sortedKeyId: number;
+  /** Id of the first token's phonetic key (a blocking key). */
+  firstTokenId: number;
   /** The joined phonetic key, for Jaro-Winkler. */
   key: string;
   /** Phonetic key of each token. */
@@ -205,14 +226,19 @@ export function compareBirthPlace(a: string | null, b: string | null): number {
   return similarity >= NAME_FUZZY ? 2 : 3;
 }
 
-/** Desa code: same desa, same kecamatan (first 6 digits), or elsewhere. */
-export function compareVillage(a: string | null, b: string | null): number {
-  if (a === null || b === null) return 0;
-  if (a === b) return 1;
-  return a.slice(0, 6) === b.slice(0, 6) ? 2 : 3;
+/** Desa: same desa, same kecamatan (first 6 digits of the code), or elsewhere. Interned ids, 0 = missing. */
+export function compareVillage(
+  villageA: number,
+  kecamatanA: number,
+  villageB: number,
+  kecamatanB: number,
+): number {
+  if (villageA === 0 || villageB === 0) return 0;
+  if (villageA === villageB) return 1;
+  return kecamatanA === kecamatanB ? 2 : 3;
 }
 
-/** RT and RW together (0 = missing): same RT in the same RW, same RW only, or different. */
+/** RT and RW together (0 = missing): same RT in the same RW, partly the same (RW only, or RT where no RW is known), or different. */
 export function compareNeighbourhood(rtA: number, rwA: number, rtB: number, rwB: number): number {
   if (rwA === 0 || rwB === 0) {
     if (rtA === 0 || rtB === 0) return 0;

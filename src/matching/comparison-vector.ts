@@ -33,6 +33,32 @@ export const FIELD_INDEX = Object.fromEntries(COMPARED_FIELDS.map((f, i) => [f, 
   number
 >;
 
+// Module-level copies: hot loops read these millions of times.
+const R1 = FIELD_RADIX[1] as number;
+const R2 = FIELD_RADIX[2] as number;
+const R3 = FIELD_RADIX[3] as number;
+const R4 = FIELD_RADIX[4] as number;
+const R5 = FIELD_RADIX[5] as number;
+const R6 = FIELD_RADIX[6] as number;
+const R7 = FIELD_RADIX[7] as number;
+const R8 = FIELD_RADIX[8] as number;
+const R9 = FIELD_RADIX[9] as number;
+
+/** Birth-place level of two place ids; the table memoises levels of differing places (they repeat endlessly). */
+function comparePlaces(table: FeatureTable, a: number, b: number): number {
+  if (a === 0 || b === 0) return 0;
+  if (a === b) return 1;
+  const key = a < b ? a * 4194304 + b : b * 4194304 + a;
+  const placeLevels = table.placeLevels;
+  let level = placeLevels.get(key);
+  if (level === undefined) {
+    const values = table.placeIds.values;
+    level = compareBirthPlace(values[a] as string, values[b] as string);
+    if (placeLevels.size < 1_000_000) placeLevels.set(key, level);
+  }
+  return level;
+}
+
 /** Compares records i and j of the table and returns the packed pattern. */
 export function comparePair(table: FeatureTable, i: number, j: number): number {
   const kkI = table.kk[i] ?? null;
@@ -40,21 +66,24 @@ export function comparePair(table: FeatureTable, i: number, j: number): number {
   const addressStart = table.addressStart.data;
   const addressLength = table.addressLength.data;
   const pool = table.addressPool.data;
+  const village = table.village.data;
+  const kecamatan = table.kecamatan.data;
+  const rt = table.rt.data;
+  const rw = table.rw.data;
   return (
     compareNik(table.nik[i] ?? null, table.nik[j] ?? null, kkI, kkJ) +
-    compareName(table.name[i] ?? null, table.name[j] ?? null) * (FIELD_RADIX[1] as number) +
-    compareBirthDate(table.birthDate.data[i] as number, table.birthDate.data[j] as number) *
-      (FIELD_RADIX[2] as number) +
-    compareSex(table.sex.data[i] as number, table.sex.data[j] as number) * (FIELD_RADIX[3] as number) +
-    compareBirthPlace(table.birthPlace[i] ?? null, table.birthPlace[j] ?? null) * (FIELD_RADIX[4] as number) +
-    compareVillage(table.village[i] ?? null, table.village[j] ?? null) * (FIELD_RADIX[5] as number) +
-    compareNeighbourhood(
-      table.rt.data[i] as number,
-      table.rw.data[i] as number,
-      table.rt.data[j] as number,
-      table.rw.data[j] as number,
+    compareName(table.name[i] ?? null, table.name[j] ?? null) * R1 +
+    compareBirthDate(table.birthDate.data[i] as number, table.birthDate.data[j] as number) * R2 +
+    compareSex(table.sex.data[i] as number, table.sex.data[j] as number) * R3 +
+    comparePlaces(table, table.birthPlace.data[i] as number, table.birthPlace.data[j] as number) * R4 +
+    compareVillage(
+      village[i] as number,
+      kecamatan[i] as number,
+      village[j] as number,
+      kecamatan[j] as number,
     ) *
-      (FIELD_RADIX[6] as number) +
+      R5 +
+    compareNeighbourhood(rt[i] as number, rw[i] as number, rt[j] as number, rw[j] as number) * R6 +
     compareAddressRuns(
       pool,
       addressStart[i] as number,
@@ -63,9 +92,9 @@ export function comparePair(table: FeatureTable, i: number, j: number): number {
       addressStart[j] as number,
       addressLength[j] as number,
     ) *
-      (FIELD_RADIX[7] as number) +
-    compareKk(kkI, kkJ) * (FIELD_RADIX[8] as number) +
-    comparePhone(table.phone[i] ?? null, table.phone[j] ?? null) * (FIELD_RADIX[9] as number)
+      R7 +
+    compareKk(kkI, kkJ) * R8 +
+    comparePhone(table.phone[i] ?? null, table.phone[j] ?? null) * R9
   );
 }
 

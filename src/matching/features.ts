@@ -51,16 +51,24 @@ export class Interner {
   }
 }
 
+const NO_TOKENS: readonly number[] = [];
+
 export class FeatureTable {
   size = 0;
+  /** Records that count towards name frequencies (all but a query being scored). */
+  countedRecords = 0;
+  private readonly counted: boolean[] = [];
   readonly records: LinkageRecord[] = [];
   readonly nik: (string | null)[] = [];
   readonly kk: (string | null)[] = [];
   readonly name: (NameFeature | null)[] = [];
   readonly birthDate: GrowableInt32;
   readonly sex: GrowableInt32;
-  readonly birthPlace: (string | null)[] = [];
-  readonly village: (string | null)[] = [];
+  /** Interned ids (0 = missing): a handful of distinct places and desa codes serve a million records. */
+  readonly birthPlace: GrowableInt32;
+  readonly village: GrowableInt32;
+  /** Kecamatan id of the desa (its first 6 digits), 0 = missing. */
+  readonly kecamatan: GrowableInt32;
   readonly rt: GrowableInt32;
   readonly rw: GrowableInt32;
   readonly phone: (string | null)[] = [];
@@ -71,23 +79,39 @@ export class FeatureTable {
   readonly nameKeyCount: GrowableInt32 = new GrowableInt32();
 
   readonly nameIds = new Interner();
+  /** Ids of places, desa and kecamatan codes; id 0 is reserved for "missing". */
+  readonly placeIds = new Interner();
+  readonly areaIds = new Interner();
+  /** Memoised birth-place levels per pair of differing place ids. */
+  readonly placeLevels = new Map<number, number>();
   readonly addressTokens = new Interner();
   private readonly nameCache = new Map<string, NameFeature | null>();
   private readonly placeCache = new Map<string, string | null>();
+  private readonly addressCache = new Map<string, readonly number[]>();
 
   constructor(expected = 1024) {
     this.birthDate = new GrowableInt32(expected);
+    this.birthPlace = new GrowableInt32(expected);
+    this.village = new GrowableInt32(expected);
+    this.kecamatan = new GrowableInt32(expected);
     this.sex = new GrowableInt32(expected);
     this.rt = new GrowableInt32(expected);
     this.rw = new GrowableInt32(expected);
     this.addressStart = new GrowableInt32(expected);
     this.addressLength = new GrowableInt32(expected);
     this.addressPool = new GrowableInt32(expected * 4);
+    this.placeIds.id("");
+    this.areaIds.id("");
   }
 
-  /** Normalises a record into the table and returns its index. */
-  add(record: LinkageRecord): number {
+  /**
+   * Normalises a record into the table and returns its index. A query is added uncounted, so that the
+   * frequency of its name is that of the registry it is matched against.
+   */
+  add(record: LinkageRecord, counted = true): number {
     const index = this.size++;
+    this.counted.push(counted);
+    if (counted) this.countedRecords++;
     this.records.push(record);
     this.nik.push(normaliseIdNumber(record.nik));
     this.kk.push(normaliseIdNumber(record.kk));
@@ -95,24 +119,48 @@ export class FeatureTable {
     this.name.push(name);
     if (name) {
       while (this.nameKeyCount.length <= name.keyId) this.nameKeyCount.push(0);
-      this.nameKeyCount.data[name.keyId] = (this.nameKeyCount.data[name.keyId] ?? 0) + 1;
+      if (counted) this.nameKeyCount.data[name.keyId] = (this.nameKeyCount.data[name.keyId] ?? 0) + 1;
     }
     this.birthDate.push(packDate(normaliseBirthDate(record.birthDate)));
     const sex = normaliseSex(record.sex);
     this.sex.push(sex === "L" ? 1 : sex === "P" ? 2 : 0);
-    this.birthPlace.push(this.place(record.birthPlace));
-    this.village.push(normaliseVillageCode(record.villageCode));
+    const place = this.place(record.birthPlace);
+    this.birthPlace.push(place ? this.placeIds.id(place) : 0);
+    const village = normaliseVillageCode(record.villageCode);
+    this.village.push(village ? this.areaIds.id(village) : 0);
+    this.kecamatan.push(village ? this.areaIds.id(village.slice(0, 6)) : 0);
     this.rt.push(normaliseNeighbourhood(record.rt) ?? 0);
     this.rw.push(normaliseNeighbourhood(record.rw) ?? 0);
     this.phone.push(normalisePhone(record.phone));
-    const address = normaliseAddress(record.address);
+    const address = this.addressTokenIds(record.address);
     this.addressStart.push(this.addressPool.length);
-    if (address) {
-      const ids = address.map((token) => this.addressTokens.id(token)).sort((x, y) => x - y);
-      for (const id of ids) this.addressPool.push(id);
-      this.addressLength.push(ids.length);
-    } else this.addressLength.push(0);
+    for (const id of address) this.addressPool.push(id);
+    this.addressLength.push(address.length);
     return index;
+  }
+
+  /** Takes the last record out again (a query is scored as if it were in the table, then removed). */
+  removeLast(): void {
+    if (this.size === 0) return;
+    const index = --this.size;
+    const counted = this.counted.pop() ?? true;
+    if (counted) this.countedRecords--;
+    this.records.pop();
+    this.nik.pop();
+    this.kk.pop();
+    const name = this.name.pop();
+    if (name && counted) this.nameKeyCount.data[name.keyId] = (this.nameKeyCount.data[name.keyId] ?? 1) - 1;
+    this.birthDate.length = index;
+    this.sex.length = index;
+    this.birthPlace.length = index;
+    this.village.length = index;
+    this.kecamatan.length = index;
+    this.rt.length = index;
+    this.rw.length = index;
+    this.phone.pop();
+    this.addressPool.length = this.addressStart.data[index] as number;
+    this.addressStart.length = index;
+    this.addressLength.length = index;
   }
 
   /** Name features without adding a record (for queries); does not touch name counts. */
@@ -128,6 +176,7 @@ export class FeatureTable {
         normId: this.nameIds.id(normalised.tokens.join(" ")),
         keyId: this.nameIds.id(key),
         sortedKeyId: this.nameIds.id([...normalised.keys].sort().join(" ")),
+        firstTokenId: this.nameIds.id(normalised.keys[0] ?? ""),
         key,
         tokens: normalised.keys,
       };
@@ -135,6 +184,18 @@ export class FeatureTable {
     // Bounded so that a long-lived index fed unique names does not grow without limit.
     if (this.nameCache.size < 2_000_000) this.nameCache.set(raw, feature);
     return feature;
+  }
+
+  /** Sorted token ids of an address; cached because household members and list copies share address lines. */
+  private addressTokenIds(raw: string | null | undefined): readonly number[] {
+    if (!raw) return NO_TOKENS;
+    let ids = this.addressCache.get(raw);
+    if (ids === undefined) {
+      const tokens = normaliseAddress(raw);
+      ids = tokens ? tokens.map((token) => this.addressTokens.id(token)).sort((x, y) => x - y) : NO_TOKENS;
+      if (this.addressCache.size < 1_000_000) this.addressCache.set(raw, ids);
+    }
+    return ids;
   }
 
   private place(raw: string | null | undefined): string | null {

@@ -8,87 +8,31 @@ import { normalizeIdNumber } from "../nik/index.ts";
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
+const NON_ASCII = /[^ -~\t]/;
+
 function fold(raw: string): string {
+  if (!NON_ASCII.test(raw)) return raw.toLowerCase();
   return raw.normalize("NFKD").replace(COMBINING_MARKS, "").replace(INVISIBLE, "").toLowerCase();
 }
 
-// Prefix titles: religious (H., Hj., K.H., Ust.), academic (Dr., Drs., Dra., Ir., Prof.).
-const HONORIFICS = new Set([
-  "h",
-  "hj",
-  "haji",
-  "hajjah",
-  "hajah",
-  "kh",
-  "ust",
-  "ustad",
-  "ustadz",
-  "ustadzah",
-  "drs",
-  "dra",
-  "dr",
-  "ir",
-  "prof",
-]);
+// Prefix titles: religious (H., Hj., K.H., Ust.), academic (Dr., Drs., Dra., Ir., Prof.) and the forms of
+// address a clerk adds (Bapak/Bpk./Pak, Ibu/Bu, Sdr., Ny.).
+const HONORIFICS = new Set(
+  (
+    "bapak bpk pak ibu bu sdr sdri saudara saudari ny nyonya h hj haji hajjah hajah kh ust ustad " +
+    "ustadz ustadzah drs dra dr ir prof"
+  ).split(" "),
+);
 
 // Degrees written after the name (S.Pd, S.E., A.Md, SH …) as letters only; a trailing run of tokens is removed
 // when its letters split entirely into these codes.
-const DEGREES = new Set([
-  "spd",
-  "spdi",
-  "spdsd",
-  "se",
-  "sh",
-  "shi",
-  "sag",
-  "sip",
-  "sos",
-  "ssos",
-  "st",
-  "skom",
-  "sked",
-  "skep",
-  "sfarm",
-  "ssi",
-  "stp",
-  "skm",
-  "sgz",
-  "sikom",
-  "spsi",
-  "shum",
-  "ssn",
-  "sds",
-  "sei",
-  "sth",
-  "sak",
-  "sp",
-  "spt",
-  "mh",
-  "mm",
-  "mpd",
-  "msi",
-  "mag",
-  "mkes",
-  "mkom",
-  "mt",
-  "msc",
-  "mba",
-  "amd",
-  "amdkep",
-  "amdkeb",
-  "ama",
-  "amk",
-  "ap",
-  "bsc",
-  "ba",
-  "lc",
-  "ma",
-  "phd",
-  "drs",
-  "dra",
-  "ir",
-  "dr",
-]);
+const DEGREES = new Set(
+  (
+    "spd spdi spdsd se sh shi sag sip sos ssos st skom sked skep sfarm ssi stp skm sgz sikom spsi " +
+    "shum ssn sds sei sth sst sak sp spt mh mm mpd msi mag mkes mkom mt msc mba amd amdkep amdkeb ama " +
+    "amk ap bsc ba lc ma phd drs dra ir dr"
+  ).split(" "),
+);
 // Codes that are also plausible name syllables: only taken as degrees when written with dots or after a comma.
 const AMBIGUOUS_DEGREES = new Set(["ma", "ba", "ap", "sp", "lc", "dr", "ir"]);
 
@@ -123,6 +67,7 @@ for (const [canonical, variants] of Object.entries({
     "mohammed",
     "mohamed",
     "muhamat",
+    "muhammat",
     "mohamat",
     "moh",
     "muh",
@@ -139,7 +84,7 @@ for (const [canonical, variants] of Object.entries({
   ],
   abdul: ["abd", "abdoel"],
   siti: ["sitti", "sity"],
-  nur: ["noor", "nuur"],
+  nur: ["noor", "nuur", "nor"],
   ahmad: ["akhmad", "ahmat", "akhmat", "ahmed", "akhmed"],
 })) {
   for (const variant of variants) NAME_VARIANTS[variant] = canonical;
@@ -152,7 +97,10 @@ const LEADING_ABBREVIATIONS: Record<string, string> = { m: "muhammad", st: "siti
  * tj→c (Tjahjo), sj→sy (Sjahrir), ch→kh (Chairul), and nj→ny at the start of a word (Njoman) — not inside one,
  * where modern names keep nj (Panji, Anjar). Old j→y is ambiguous (Jusuf vs Joko) so only the phonetic key applies it.
  */
+const OLD_SPELLING = /oe|dj|tj|sj|ch|^nj/;
+
 export function modernSpelling(token: string): string {
+  if (!OLD_SPELLING.test(token)) return token;
   return token
     .replace(/oe/g, "u")
     .replace(/dj/g, "j")
@@ -168,6 +116,16 @@ export function modernSpelling(token: string): string {
  * final -y/-ie as -i (Rizky/Rizki, Yanie/Yani) and doubled letters (Annisa/Anisa).
  */
 export function phoneticKey(token: string): string {
+  let key = phoneticKeys.get(token);
+  if (key === undefined) {
+    key = computePhoneticKey(token);
+    if (phoneticKeys.size < 500_000) phoneticKeys.set(token, key);
+  }
+  return key;
+}
+const phoneticKeys = new Map<string, string>();
+
+function computePhoneticKey(token: string): string {
   let key = token
     .replace(/kh/g, "h")
     .replace(/s[yh]/g, "s")
@@ -200,7 +158,9 @@ const NAME_PUNCTUATION = /[^a-z0-9\s,.]/g;
 export function normaliseName(raw: string | null | undefined): NormalisedName | null {
   if (!raw) return null;
   // Apostrophes vanish (Ma'ruf = Maruf); other punctuation separates.
-  const text = fold(raw).replace(/['`\u2018\u2019]/g, "").replace(NAME_PUNCTUATION, " ");
+  const text = fold(raw)
+    .replace(/['`\u2018\u2019]/g, "")
+    .replace(NAME_PUNCTUATION, " ");
   const [head = "", ...tail] = text.split(",");
   // After a comma: degrees unless the part is something else (then it stays part of the name).
   const kept = [head, ...tail.filter((part) => !splitsIntoDegrees(lettersOnly(part)))].join(" ");
@@ -242,7 +202,17 @@ export function normalisePlace(raw: string | null | undefined): string | null {
     .map((t) => phoneticKey(modernSpelling(t)));
   return tokens.length ? tokens.join(" ") : null;
 }
-const PLACE_PREFIXES = new Set(["kab", "kabupaten", "kota", "kec", "kecamatan", "desa", "ds", "kel", "kelurahan"]);
+const PLACE_PREFIXES = new Set([
+  "kab",
+  "kabupaten",
+  "kota",
+  "kec",
+  "kecamatan",
+  "desa",
+  "ds",
+  "kel",
+  "kelurahan",
+]);
 
 const ADDRESS_ABBREVIATIONS: Record<string, string> = {
   jl: "jalan",
@@ -283,7 +253,8 @@ export function normaliseAddress(raw: string | null | undefined): string[] | nul
   const text = fold(raw)
     .replace(/\brt\s*[./]?\s*rw\s*[.:]?\s*(\d+)\s*[/.-]\s*(\d+)/g, " rt $1 rw $2 ")
     .replace(/[^a-z0-9]+/g, " ")
-    .replace(/\b(rt|rw|no)\s*(\d+)/g, (_w, unit: string, n: string) => ` ${unit}${Number(n)} `);
+    .replace(/\b(rt|rw)\s*(\d+)/g, (_w, unit: string, n: string) => ` ${unit}${Number(n)} `)
+    .replace(/\b(?:no|nomor|nomer|nmr)\s*(\d+)/g, " $1 ");
   const tokens = new Set<string>();
   for (const word of text.split(/\s+/)) {
     if (!word) continue;
@@ -319,8 +290,11 @@ export function normalisePhone(raw: string | null | undefined): string | null {
  * apostrophe, ="…", ".0"). Scientific notation (6.40105E+15) has lost digits for good and counts as missing, as
  * does anything that is not 16 digits.
  */
+const SIXTEEN_DIGITS = /^\d{16}$/;
+
 export function normaliseIdNumber(raw: string | null | undefined): string | null {
   if (!raw) return null;
+  if (SIXTEEN_DIGITS.test(raw)) return raw;
   const { value, damage } = normalizeIdNumber(raw);
   return damage === null && /^\d{16}$/.test(value) ? value : null;
 }
@@ -345,11 +319,13 @@ export interface LooseDate {
 export function normaliseBirthDate(raw: string | null | undefined): LooseDate | null {
   if (!raw) return null;
   const text = raw.trim();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  const yearFirst = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
+  const dayFirst = yearFirst ? null : /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
   let date: LooseDate | null = null;
-  if (m) date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text)))
-    date = { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
+  if (yearFirst)
+    date = { year: Number(yearFirst[1]), month: Number(yearFirst[2]), day: Number(yearFirst[3]) };
+  else if (dayFirst)
+    date = { year: Number(dayFirst[3]), month: Number(dayFirst[2]), day: Number(dayFirst[1]) };
   if (!date) return null;
   const { year, month, day } = date;
   if (year < 1850 || year > 2150 || month < 1 || month > 31 || day < 1 || day > 31) return null;

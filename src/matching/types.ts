@@ -49,7 +49,7 @@ export const FIELD_LEVELS = {
   sex: ["missing", "same", "different"],
   birth_place: ["missing", "exact", "close", "different"],
   village: ["missing", "same", "same_kecamatan", "different"],
-  rt_rw: ["missing", "same", "same_rw", "different"],
+  rt_rw: ["missing", "same", "partial", "different"],
   address: ["missing", "exact", "similar", "partial", "different"],
   kk: ["missing", "exact", "typo", "different"],
   phone: ["missing", "exact", "typo", "different"],

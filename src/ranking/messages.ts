@@ -229,6 +229,26 @@ export const RANKING_MESSAGES: Record<string, MessageTemplate> = {
     id: "Semua pendaftar yang memenuhi syarat terpilih; kuota dan pagu masih tersisa.",
     en: "Every eligible applicant is selected; quota and budget are not used up.",
   },
+  RATING_MODEL_VERSION_CONFLICT: {
+    id: "Model penilaian program ini sudah diubah orang lain (versi {actual}, Anda mulai dari versi {expected}). Muat ulang, periksa perubahannya, lalu simpan lagi.",
+    en: "This program's rating model was changed by someone else (version {actual}; you started from version {expected}). Reload, review the change, then save again.",
+  },
+  RATING_JUDGE_JUDGMENT_COUNT: {
+    id: "Penilai {judge} memberikan {actual} perbandingan; {expected} kriteria memerlukan {needed} (kosongkan yang tidak dinilai).",
+    en: "Judge {judge} gave {actual} comparisons; {expected} criteria need {needed} (leave unjudged pairs empty).",
+  },
+  SELECTION_PERIOD_FROZEN: {
+    id: "Daftar tahap ini sudah diumumkan atau ditetapkan ({count} pendaftaran): seleksi tidak dapat diulang.",
+    en: "This period's list has already been published or decreed ({count} enrollments): the selection cannot be run again.",
+  },
+  SELECTION_RUN_NOT_FOUND: {
+    id: "Hasil seleksi {id} tidak ditemukan.",
+    en: "Selection run {id} was not found.",
+  },
+  RANKING_ENROLLMENT_NOT_RANKED: {
+    id: "Pendaftaran {id} tidak termasuk dalam pemeringkatan tahap ini (ditolak, mundur, atau tidak ada).",
+    en: "Enrollment {id} is not in this period's ranking (rejected, withdrawn, or not found).",
+  },
   SELECTION_TIE_BREAK: {
     id: "Jika nilai sama (sampai 9 desimal), yang didahulukan adalah kepala keluarga yang lebih tua, lalu nomor pendaftaran yang lebih kecil.",
     en: "On equal scores (to 9 decimals), the older household head comes first, then the lower registration number.",

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { beforeAll, expect, it } from "vitest";
+import { createTestUser, type Session, signIn } from "../access/testing.ts";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
 import { buildServer } from "../http/server.ts";
@@ -12,14 +13,34 @@ const KUARO_VILLAGE = "64.01.05.2002"; // Desa Lolo
 
 describeEachDatabase("registry API", (salur) => {
   let app: FastifyInstance;
+  // The registry is worked by a kecamatan officer of Kuaro; agencies, programs and periods by the admin.
+  let officer: Session;
+  let admin: Session;
   beforeAll(async () => {
     app = await buildServer(salur());
+    const kuaro = await createTestUser(salur(), { role: "kecamatan_officer", areaCode: "64.01.05" });
+    const regencyAdmin = await createTestUser(salur(), { role: "admin", areaCode: "64.01" });
+    officer = await signIn(app, kuaro.username);
+    admin = await signIn(app, regencyAdmin.username);
   });
 
+  const sessionFor = (url: string) => (/^\/api\/(agencies|programs|periods)/.test(url) ? admin : officer);
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: "POST", url, payload: payload as object, headers });
+    app.inject({
+      method: "POST",
+      url,
+      payload: payload as object,
+      headers: { ...sessionFor(url).headers("POST"), ...headers },
+    });
   const get = (url: string, headers: Record<string, string> = {}) =>
-    app.inject({ method: "GET", url, headers });
+    app.inject({ method: "GET", url, headers: { ...sessionFor(url).headers("GET"), ...headers } });
+  const patch = (url: string, payload: unknown) =>
+    app.inject({
+      method: "PATCH",
+      url,
+      payload: payload as object,
+      headers: sessionFor(url).headers("PATCH"),
+    });
   const person = (overrides: Record<string, unknown> = {}) => ({
     nik: NIK,
     kk: KK,
@@ -38,11 +59,13 @@ describeEachDatabase("registry API", (salur) => {
   it("reports the database kind and migration version on /api/health", async () => {
     const res = await get("/api/health");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({
+    const body = res.json();
+    expect(body).toMatchObject({
       status: "ok",
       database: salur().database.kind,
-      migration: "0000_init",
+      migration: expect.stringMatching(/^\d{4}_/),
     });
+    expect(body.migrationsApplied).toBe(body.migrationsExpected);
   });
 
   it("registers a person, returns the NIK masked, and pads RT/RW", async () => {
@@ -136,10 +159,10 @@ describeEachDatabase("registry API", (salur) => {
 
   it("applies an edit to the version read and refuses a stale one with 409", async () => {
     const found = (await get(`/api/persons?nik=${NIK}`)).json().items[0];
-    const edit = await app.inject({
-      method: "PATCH",
-      url: `/api/persons/${found.id}`,
-      payload: { version: found.version, address: "Jl. Baru No. 9", reason: "pindah rumah" },
+    const edit = await patch(`/api/persons/${found.id}`, {
+      version: found.version,
+      address: "Jl. Baru No. 9",
+      reason: "pindah rumah",
     });
     expect(edit.statusCode).toBe(200);
     expect(edit.json().person).toMatchObject({
@@ -147,11 +170,7 @@ describeEachDatabase("registry API", (salur) => {
       version: found.version + 1,
       nik: "640105******0003",
     });
-    const stale = await app.inject({
-      method: "PATCH",
-      url: `/api/persons/${found.id}`,
-      payload: { version: found.version, address: "Jl. Lama" },
-    });
+    const stale = await patch(`/api/persons/${found.id}`, { version: found.version, address: "Jl. Lama" });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe("VERSION_CONFLICT");
   });
@@ -223,32 +242,23 @@ describeEachDatabase("registry API", (salur) => {
   it("edits programs, periods, households and businesses under the same version rule", async () => {
     const programs = (await get("/api/programs")).json();
     const program = programs.find((p: { code: string }) => p.code === "bst-test");
-    const raised = await app.inject({
-      method: "PATCH",
-      url: `/api/programs/${program.id}`,
-      payload: { version: program.version, quota: 2000 },
-    });
+    const raised = await patch(`/api/programs/${program.id}`, { version: program.version, quota: 2000 });
     expect(raised.statusCode).toBe(422);
     expect(raised.json().errors[0].code).toBe("PROGRAM_BUDGET_BELOW_QUOTA");
-    const ok = await app.inject({
-      method: "PATCH",
-      url: `/api/programs/${program.id}`,
-      payload: { version: program.version, quota: 2000, budget: 1_200_000_000 },
+    const ok = await patch(`/api/programs/${program.id}`, {
+      version: program.version,
+      quota: 2000,
+      budget: 1_200_000_000,
     });
     expect(ok.json()).toMatchObject({ quota: 2000, budget: 1_200_000_000, version: program.version + 1 });
 
     const period = (await get(`/api/periods?programId=${program.id}`)).json()[0];
-    const backwards = await app.inject({
-      method: "PATCH",
-      url: `/api/periods/${period.id}`,
-      payload: { version: period.version, endsOn: "2025-12-31" },
+    const backwards = await patch(`/api/periods/${period.id}`, {
+      version: period.version,
+      endsOn: "2025-12-31",
     });
     expect(backwards.statusCode).toBe(422);
-    const opened = await app.inject({
-      method: "PATCH",
-      url: `/api/periods/${period.id}`,
-      payload: { version: period.version, status: "open" },
-    });
+    const opened = await patch(`/api/periods/${period.id}`, { version: period.version, status: "open" });
     expect(opened.json().status).toBe("open");
 
     const owner = (await get("/api/persons?q=ahmad%20yani")).json().items[0];
@@ -259,27 +269,22 @@ describeEachDatabase("registry API", (salur) => {
       villageCode: KUARO_VILLAGE,
     });
     expect(business.statusCode).toBe(201);
-    const renamed = await app.inject({
-      method: "PATCH",
-      url: `/api/businesses/${business.json().id}`,
-      payload: { version: 1, name: "Warung Makan Yani", licenseNumber: "SKU/12/2026" },
+    const renamed = await patch(`/api/businesses/${business.json().id}`, {
+      version: 1,
+      name: "Warung Makan Yani",
+      licenseNumber: "SKU/12/2026",
     });
     expect(renamed.json()).toMatchObject({
       name: "Warung Makan Yani",
       licenseNumber: "SKU/12/2026",
       version: 2,
     });
-    const stale = await app.inject({
-      method: "PATCH",
-      url: `/api/businesses/${business.json().id}`,
-      payload: { version: 1, name: "X" },
-    });
+    const stale = await patch(`/api/businesses/${business.json().id}`, { version: 1, name: "X" });
     expect(stale.statusCode).toBe(409);
 
-    const missing = await app.inject({
-      method: "PATCH",
-      url: "/api/households/00000000-0000-4000-8000-000000000000",
-      payload: { version: 1, rt: "4" },
+    const missing = await patch("/api/households/00000000-0000-4000-8000-000000000000", {
+      version: 1,
+      rt: "4",
     });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe("HOUSEHOLD_NOT_FOUND");

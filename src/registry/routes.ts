@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { callerOf } from "../access/http.ts";
 import { requestLanguage, translate } from "../http/errors.ts";
 import { errorResponses, idParams } from "../http/schemas.ts";
 import {
@@ -29,9 +30,35 @@ import {
   programViewSchema,
 } from "./schemas.ts";
 import * as service from "./service.ts";
-import * as store from "./store.ts";
 
-/** HTTP callers see masked NIK, KK and phone until access control grants the full numbers to entitled roles. */
+const historySchema = z.array(
+  z.object({
+    seq: z.number(),
+    at: z.string(),
+    actor: z.object({ id: z.string().nullable(), name: z.string(), role: z.string() }),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    reason: z.string().nullable(),
+    changes: z.array(
+      z.object({
+        field: z.string(),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+        masked: z
+          .literal(true)
+          .optional()
+          .describe("A personal field: before/after only say that it changed"),
+      }),
+    ),
+  }),
+);
+
+/**
+ * HTTP callers always see masked NIK, KK and phone; entitled roles read the full numbers one person at a time
+ * through /persons/:id/identity, which is itself audited. Every handler passes its caller to the use case,
+ * which applies the area and agency scope.
+ */
 export const registryRoutes =
   (registry: service.Registry): FastifyPluginAsync =>
   async (fastify) => {
@@ -63,7 +90,7 @@ export const registryRoutes =
           response: { 200: pageOf(personViewSchema), ...errorResponses },
         },
       },
-      async (request) => service.searchPersons(registry, request.query),
+      async (request) => service.searchPersons(registry, callerOf(request), request.query),
     );
 
     app.post(
@@ -77,7 +104,7 @@ export const registryRoutes =
         },
       },
       async (request, reply) => {
-        const result = await service.registerPerson(registry, request.body);
+        const result = await service.registerPerson(registry, callerOf(request), request.body);
         return reply.status(201).send(withMessages(result, requestLanguage(request)));
       },
     );
@@ -87,25 +114,42 @@ export const registryRoutes =
       {
         schema: {
           tags,
-          summary: "One person, with household, businesses and enrollments",
+          summary: "One person, with household, businesses, enrollments and the history from the audit trail",
           params: idParams,
           response: {
             200: personViewSchema.extend({
               businesses: z.array(businessViewSchema),
               enrollments: z.array(enrollmentViewSchema),
+              history: historySchema,
             }),
             ...errorResponses,
           },
         },
       },
-      async (request) => {
-        const person = await service.getPersonView(registry, request.params.id);
-        const [businesses, enrollments] = await Promise.all([
-          store.businessesOf(registry.db, person.id),
-          store.searchEnrollments(registry.db, { personId: person.id, page: 1, pageSize: 200 }),
-        ]);
-        return { ...person, businesses: businesses.map(service.businessView), enrollments: enrollments.rows };
+      async (request) => service.getPersonDetail(registry, callerOf(request), request.params.id),
+    );
+
+    app.get(
+      "/persons/:id/identity",
+      {
+        schema: {
+          tags,
+          summary:
+            "The full NIK, KK and phone of one person, for entitled roles; every read is an audit entry",
+          params: idParams,
+          querystring: z.object({ reason: z.string().trim().min(3).max(200).optional() }),
+          response: {
+            200: z.object({
+              nik: z.string().nullable(),
+              kk: z.string().nullable(),
+              phone: z.string().nullable(),
+            }),
+            ...errorResponses,
+          },
+        },
       },
+      async (request) =>
+        service.revealIdentity(registry, callerOf(request), request.params.id, request.query.reason ?? null),
     );
 
     app.patch(
@@ -121,7 +165,7 @@ export const registryRoutes =
       },
       async (request) =>
         withMessages(
-          await service.updatePerson(registry, request.params.id, request.body),
+          await service.updatePerson(registry, callerOf(request), request.params.id, request.body),
           requestLanguage(request),
         ),
     );
@@ -137,7 +181,7 @@ export const registryRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.registerHousehold(registry, request.body)),
+        reply.status(201).send(await service.registerHousehold(registry, callerOf(request), request.body)),
     );
 
     app.get(
@@ -150,7 +194,7 @@ export const registryRoutes =
           response: { 200: householdViewSchema, ...errorResponses },
         },
       },
-      async (request) => service.getHouseholdView(registry, request.params.id),
+      async (request) => service.getHouseholdView(registry, callerOf(request), request.params.id),
     );
 
     app.post(
@@ -164,7 +208,7 @@ export const registryRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.registerBusiness(registry, request.body)),
+        reply.status(201).send(await service.registerBusiness(registry, callerOf(request), request.body)),
     );
 
     app.patch(
@@ -178,7 +222,8 @@ export const registryRoutes =
           response: { 200: householdViewSchema, ...errorResponses },
         },
       },
-      async (request) => service.updateHousehold(registry, request.params.id, request.body),
+      async (request) =>
+        service.updateHousehold(registry, callerOf(request), request.params.id, request.body),
     );
 
     app.patch(
@@ -192,7 +237,7 @@ export const registryRoutes =
           response: { 200: businessViewSchema, ...errorResponses },
         },
       },
-      async (request) => service.updateBusiness(registry, request.params.id, request.body),
+      async (request) => service.updateBusiness(registry, callerOf(request), request.params.id, request.body),
     );
 
     app.patch(
@@ -206,7 +251,7 @@ export const registryRoutes =
           response: { 200: programViewSchema, ...errorResponses },
         },
       },
-      async (request) => service.updateProgram(registry, request.params.id, request.body),
+      async (request) => service.updateProgram(registry, callerOf(request), request.params.id, request.body),
     );
 
     app.patch(
@@ -220,13 +265,13 @@ export const registryRoutes =
           response: { 200: periodViewSchema, ...errorResponses },
         },
       },
-      async (request) => service.updatePeriod(registry, request.params.id, request.body),
+      async (request) => service.updatePeriod(registry, callerOf(request), request.params.id, request.body),
     );
 
     app.get(
       "/agencies",
       { schema: { tags, summary: "Agencies (Dinas)", response: { 200: z.array(agencyViewSchema) } } },
-      async () => (await store.listAgencies(registry.db)).map(({ id, code, name }) => ({ id, code, name })),
+      async () => service.listAgencies(registry),
     );
 
     app.post(
@@ -239,10 +284,8 @@ export const registryRoutes =
           response: { 201: agencyViewSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const { id, code, name } = await store.insertAgency(registry.db, request.body);
-        return reply.status(201).send({ id, code, name });
-      },
+      async (request, reply) =>
+        reply.status(201).send(await service.createAgency(registry, callerOf(request), request.body)),
     );
 
     app.get(
@@ -255,7 +298,7 @@ export const registryRoutes =
           response: { 200: z.array(programViewSchema) },
         },
       },
-      async (request) => store.listPrograms(registry.db, request.query.agencyId),
+      async (request) => service.listPrograms(registry, callerOf(request), request.query.agencyId),
     );
 
     app.post(
@@ -269,12 +312,7 @@ export const registryRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(
-          await store.insertProgram(registry.db, {
-            ...request.body,
-            description: request.body.description ?? null,
-          }),
-        ),
+        reply.status(201).send(await service.createProgram(registry, callerOf(request), request.body)),
     );
 
     app.get(
@@ -287,7 +325,7 @@ export const registryRoutes =
           response: { 200: z.array(periodViewSchema) },
         },
       },
-      async (request) => store.listPeriods(registry.db, request.query.programId),
+      async (request) => service.listPeriods(registry, callerOf(request), request.query.programId),
     );
 
     app.post(
@@ -300,7 +338,8 @@ export const registryRoutes =
           response: { 201: periodViewSchema, ...errorResponses },
         },
       },
-      async (request, reply) => reply.status(201).send(await store.insertPeriod(registry.db, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await service.createPeriod(registry, callerOf(request), request.body)),
     );
 
     app.get(
@@ -313,10 +352,7 @@ export const registryRoutes =
           response: { 200: pageOf(enrollmentViewSchema), ...errorResponses },
         },
       },
-      async (request) => {
-        const { rows, total } = await store.searchEnrollments(registry.db, request.query);
-        return { items: rows, total, page: request.query.page, pageSize: request.query.pageSize };
-      },
+      async (request) => service.searchEnrollments(registry, callerOf(request), request.query),
     );
 
     app.post(
@@ -329,6 +365,7 @@ export const registryRoutes =
           response: { 201: enrollmentViewSchema, ...errorResponses },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.enrollPerson(registry, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await service.enrollPerson(registry, callerOf(request), request.body)),
     );
   };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, like, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, like, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/index.ts";
 import { conflict, DomainError } from "../i18n/domain-error.ts";
 import type { PersonRow } from "./persons.ts";
@@ -125,12 +125,14 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** `scope` is the caller's area condition (access control): it is applied to the rows and to the total alike. */
 export async function searchPersons(
   db: Executor,
   search: PersonSearch,
   nikIndex: Uint8Array | null,
+  scope?: SQL,
 ): Promise<{ rows: PersonRow[]; total: number }> {
-  const where = personFilters(search, nikIndex);
+  const where = and(scope, personFilters(search, nikIndex));
   const [rows, totals] = await Promise.all([
     db
       .select()
@@ -263,11 +265,22 @@ export async function insertPeriod(
   return row;
 }
 
-export async function listPeriods(db: Executor, programId?: string): Promise<PeriodRow[]> {
+/** `agencyId` limits the list to one agency's programs (a program manager's scope). */
+export async function listPeriods(db: Executor, programId?: string, agencyId?: string): Promise<PeriodRow[]> {
   return db
     .select()
     .from(periods)
-    .where(programId ? eq(periods.programId, programId) : undefined)
+    .where(
+      and(
+        programId ? eq(periods.programId, programId) : undefined,
+        agencyId
+          ? inArray(
+              periods.programId,
+              db.select({ id: programs.id }).from(programs).where(eq(programs.agencyId, agencyId)),
+            )
+          : undefined,
+      ),
+    )
     .orderBy(asc(periods.startsOn), asc(periods.name));
 }
 
@@ -308,8 +321,9 @@ const enrollmentView = {
   version: enrollments.version,
 };
 
-export async function searchEnrollments(db: Executor, search: EnrollmentSearch) {
+export async function searchEnrollments(db: Executor, search: EnrollmentSearch, scope?: SQL) {
   const where = and(
+    scope,
     search.personId ? eq(enrollments.personId, search.personId) : undefined,
     search.programId ? eq(enrollments.programId, search.programId) : undefined,
     search.periodId ? eq(enrollments.periodId, search.periodId) : undefined,

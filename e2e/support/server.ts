@@ -1,0 +1,158 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const WEB = join(ROOT, "web");
+const DIST_INDEX = join(WEB, "dist", "index.html");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function webBuildStale(): boolean {
+  return (
+    !existsSync(DIST_INDEX) ||
+    statSync(DIST_INDEX).mtimeMs <
+      Math.max(newestMtime(join(WEB, "src")), statSync(join(WEB, "index.html")).mtimeMs)
+  );
+}
+
+/**
+ * Builds web/dist when it is missing or older than the web sources, so the suite never tests a stale build.
+ * Browser test files run in parallel processes: a lock directory lets one build while the others wait.
+ */
+export async function ensureWebBuilt(): Promise<void> {
+  if (!webBuildStale()) return;
+  const lock = join(tmpdir(), `salur-web-build-${Buffer.from(ROOT).toString("hex").slice(-16)}.lock`);
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than any build could take was left by a killed run.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
+        rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited 5 minutes for another web build (${lock})`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    // A child process, because vitest sets NODE_ENV=test, which would bundle React's development build.
+    if (webBuildStale()) {
+      await run(
+        process.execPath,
+        [
+          join(ROOT, "node_modules", "vite", "bin", "vite.js"),
+          "build",
+          "--config",
+          join(WEB, "vite.config.ts"),
+          "--logLevel",
+          "warn",
+        ],
+        { ...process.env, NODE_ENV: "production" },
+        180_000,
+      );
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export interface RunningSalur {
+  baseUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real Salur on a fresh embedded database: `salur seed --demo` (20,000 persons of Kabupaten Paser), the
+ * demo officials, then `salur serve --demo` on a free port, exactly as an officer would start it.
+ */
+export async function startSalur(): Promise<RunningSalur> {
+  const dataDir = mkdtempSync(join(tmpdir(), "salur-e2e-"));
+  const port = await freePort();
+  const env = { ...process.env, SALUR_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" };
+  const salur = join(ROOT, "bin", "salur.js");
+  await run(process.execPath, [salur, "seed", "--demo"], env, 180_000);
+  await run(
+    process.execPath,
+    [
+      join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
+      join(ROOT, "e2e", "support", "ensure-demo-users.ts"),
+    ],
+    env,
+    60_000,
+  );
+
+  const child: ChildProcess = spawn(process.execPath, [salur, "serve", "--demo"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => (log += chunk));
+  child.stderr?.on("data", (chunk) => (log += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`salur serve exited with ${child.exitCode}:\n${log}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`salur serve did not answer within 60 s:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    baseUrl,
+    dataDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (child.exitCode === null) child.kill("SIGKILL");
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** The access capability: users, roles, sessions, API tokens, the permission table, area scope, maker-checker. */
+export {
+  type Actor,
+  actorCan,
+  agencyBound,
+  assertWritableArea,
+  auditActor,
+  type Caller,
+  sees,
+  seesAgency,
+  systemActor,
+  systemCaller,
+} from "./actor.ts";
+export { type AreaLevel, type AreaScope, areaContains, areaScope, type Place, placeKey } from "./area.ts";
+export { areaCondition, placeKeyCondition } from "./area-sql.ts";
+export { DEMO_PASSWORD, DEMO_USERS, type DemoUser, ensureDemoUsers } from "./demo-users.ts";
+export { conflictingDuties, DUTIES, DUTY_PAIRS, type Duty, type DutyPair } from "./duties.ts";
+export {
+  callerOf,
+  installAccessControl,
+  type RegisteredRoute,
+  registeredRoutes,
+  SESSION_COOKIE,
+} from "./http.ts";
+export { ACCESS_MESSAGES } from "./messages.ts";
+export {
+  ACTIONS,
+  type Action,
+  actionsOf,
+  PERMISSIONS,
+  ROUTE_ACCESS,
+  type RouteAccess,
+  roleCan,
+  routeAccess,
+} from "./permissions.ts";
+export { ROLES, type Role } from "./roles.ts";
+export { accessRoutes } from "./routes.ts";
+export {
+  type Access,
+  changePassword,
+  createToken,
+  createUser,
+  listAllUsers,
+  listUsers,
+  login,
+  performDuty,
+  revokeToken,
+  updateUser,
+} from "./service.ts";

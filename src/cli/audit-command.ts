@@ -1,0 +1,176 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import type { Command } from "commander";
+import { auditActor, systemActor } from "../access/actor.ts";
+import { auditVerifierFromPem } from "../audit/keys.ts";
+import { buildInclusionProof } from "../audit/proof.ts";
+import { type SignedCheckpoint, type VerifyReport, verifyAuditTrail } from "../audit/verify.ts";
+import { loadConfig } from "../config.ts";
+import { translate } from "../http/errors.ts";
+import type { Language } from "../i18n/index.ts";
+import { openSalur, type Salur } from "../runtime.ts";
+
+/**
+ * `salur audit verify | checkpoint | prove | public-key`: the trail's own check, and what outside witnesses
+ * (Inspektorat, DPRD) take away to check it without Salur.
+ */
+export function registerAuditCommand(program: Command): void {
+  const audit = program.command("audit").description("Audit trail: verify, checkpoint, prove / Jejak audit");
+
+  audit
+    .command("verify")
+    .description(
+      "Recompute the chain and every checkpoint; name the first broken entry / Periksa jejak audit",
+    )
+    .option("--public-key <file>", "verify with this public key only (a witness without the signing key)")
+    .option("--witness <files...>", "checkpoints kept outside the database (from `audit checkpoint --out`)")
+    .option("--json", "print the report as JSON")
+    .action(async (options: { publicKey?: string; witness?: string[]; json?: boolean }) => {
+      await withSalur(async (salur) => {
+        const result = await runAuditVerify(salur, {
+          publicKeyPem: options.publicKey ? readFileSync(options.publicKey, "utf8") : undefined,
+          witnesses: (options.witness ?? []).map(readWitness),
+          json: options.json ?? false,
+          language: cliLanguage(),
+        });
+        console.log(result.output);
+        process.exitCode = result.exitCode;
+      });
+    });
+
+  audit
+    .command("checkpoint")
+    .description("Sign the Merkle root of the trail now / Buat checkpoint bertanda tangan")
+    .option("--event <name>", "why the checkpoint is made", "on_demand")
+    .option("--out <file>", "also write the checkpoint to this file, for a witness to keep")
+    .action(async (options: { event: string; out?: string }) => {
+      await withSalur(async (salur) => {
+        const actor = auditActor(
+          systemActor(`salur audit checkpoint (CLI, ${userInfo().username})`, salur.config.regencyCode),
+        );
+        const checkpoint = await salur.database.db.transaction((tx) =>
+          salur.audit.checkpoint(tx, { event: options.event, actor }),
+        );
+        const text = JSON.stringify(
+          {
+            id: checkpoint.id,
+            statement: checkpoint.signedText,
+            signature: checkpoint.signature,
+            keyId: checkpoint.keyId,
+          },
+          null,
+          2,
+        );
+        if (options.out) writeFileSync(options.out, `${text}\n`);
+        console.log(text);
+      });
+    });
+
+  audit
+    .command("prove <seq>")
+    .description(
+      "Print an inclusion proof of one entry against a signed checkpoint / Bukti inklusi satu entri",
+    )
+    .option("--checkpoint <id>", "the checkpoint to prove against (default: the first that covers the entry)")
+    .option("--out <file>", "write the proof to this file")
+    .action(async (seq: string, options: { checkpoint?: string; out?: string }) => {
+      await withSalur(async (salur) => {
+        const proof = await buildInclusionProof(
+          salur.database.db,
+          salur.audit.keys,
+          Number(seq),
+          options.checkpoint ? Number(options.checkpoint) : undefined,
+        );
+        const text = JSON.stringify(proof, null, 2);
+        if (options.out) writeFileSync(options.out, `${text}\n`);
+        console.log(text);
+      });
+    });
+
+  audit
+    .command("public-key")
+    .description("Print the public key witnesses verify checkpoints with / Kunci publik")
+    .action(async () => {
+      await withSalur(async (salur) => {
+        process.stdout.write(salur.audit.keys.publicKeyPem);
+        console.error(`key id ${salur.audit.keys.keyId}`);
+      });
+    });
+}
+
+function cliLanguage(): Language {
+  return process.env.LANG?.startsWith("en") ? "en" : "id";
+}
+
+async function withSalur(run: (salur: Salur) => Promise<void>): Promise<void> {
+  const salur = await openSalur(loadConfig());
+  try {
+    await run(salur);
+  } finally {
+    await salur.close();
+  }
+}
+
+/** A witness file: a checkpoint from `audit checkpoint --out`, or a proof, which carries its checkpoint. */
+function readWitness(file: string): SignedCheckpoint {
+  const value = JSON.parse(readFileSync(file, "utf8")) as {
+    statement?: string;
+    signature?: string;
+    checkpoint?: { statement: string; signature: string };
+  };
+  const checkpoint = value.checkpoint ?? value;
+  return { source: file, signedText: checkpoint.statement ?? "", signature: checkpoint.signature ?? "" };
+}
+
+/** What `salur audit verify` prints and its exit code (1 when anything is broken). */
+export async function runAuditVerify(
+  salur: Salur,
+  options: {
+    publicKeyPem?: string | undefined;
+    witnesses?: SignedCheckpoint[];
+    json?: boolean;
+    language?: Language;
+  },
+): Promise<{ report: VerifyReport; output: string; exitCode: 0 | 1 }> {
+  const verifier = options.publicKeyPem ? auditVerifierFromPem(options.publicKeyPem) : salur.audit.keys;
+  const report = await verifyAuditTrail(salur.database.db, {
+    verifier,
+    keys: options.publicKeyPem ? undefined : salur.audit.keys,
+    logName: salur.audit.logName,
+    witnesses: options.witnesses ?? [],
+  });
+  const exitCode = report.ok ? 0 : 1;
+  if (options.json) return { report, output: JSON.stringify(report, null, 2), exitCode };
+  return { report, output: renderVerifyReport(report, options.language ?? "id"), exitCode };
+}
+
+export function renderVerifyReport(report: VerifyReport, language: Language): string {
+  const lines: string[] = [];
+  if (report.ok) {
+    lines.push(
+      translate(
+        "AUDIT_VERIFY_OK",
+        {
+          entries: report.entries,
+          checkpoints: report.checkpointsVerified,
+          head: report.headHash.slice(0, 16),
+        },
+        language,
+      ),
+    );
+  } else {
+    lines.push(
+      translate(
+        "AUDIT_VERIFY_BROKEN",
+        { seq: report.firstBrokenSeq ?? 0, count: report.problems.length },
+        language,
+      ),
+    );
+    for (const problem of report.problems) {
+      const text = translate(problem.code, problem.params, language);
+      lines.push(translate("AUDIT_FINDING", { seq: problem.seq, text }, language));
+    }
+  }
+  if (!report.macsChecked) lines.push(translate("AUDIT_VERIFY_NO_MAC", {}, language));
+  return lines.join("\n");
+}

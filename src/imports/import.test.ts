@@ -1,0 +1,109 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../db/index.ts";
+import { describeEachDatabase } from "../db/testing.ts";
+import { type ImportDeps, importDeps, submitImport } from "./service.ts";
+import * as store from "./store.ts";
+import { cleanRecords, csvText, LIST_HEADERS, listRows, programPeriod, upload, xlsxBuffer } from "./testing.ts";
+
+async function count(d: ImportDeps, table: string, where = sql`true`): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(d.db, sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`);
+  return Number(row?.n ?? 0);
+}
+
+describeEachDatabase("imports", (salur) => {
+  let d: ImportDeps;
+  let target: Awaited<ReturnType<typeof programPeriod>>;
+
+  beforeAll(async () => {
+    d = importDeps(salur(), { parallel: "inline" });
+    target = await programPeriod(salur());
+  });
+  afterAll(async () => {
+    await d.jobs.idle();
+  });
+
+  async function run(content: string | Buffer, options: Partial<Parameters<typeof submitImport>[3]> = {}) {
+    const stored = await upload(d, content);
+    const submitted = await submitImport(d, target.caller, stored, {
+      fileName: "daftar.csv",
+      periodId: target.periodId,
+      mode: "apply",
+      invalidRows: "reject_file",
+      ...options,
+    });
+    const job = submitted.job ? await d.jobs.wait(submitted.job.id) : null;
+    const record = await store.getImport(d.db, submitted.importId);
+    if (!record) throw new Error("import vanished");
+    return { submitted, job, record };
+  }
+
+  describe("a clean list", () => {
+    const records = cleanRecords(120, 21);
+    const csv = csvText([LIST_HEADERS, ...listRows(records)]);
+
+    it("creates every person and enrollment in one go, with one audit entry", async () => {
+      const personsBefore = await count(d, "persons");
+      const { job, record } = await run(csv);
+      expect(job?.state).toBe("succeeded");
+      expect(record.state).toBe("applied");
+      expect(record.summary).toMatchObject({ dataRows: 120, accepted: 120, personsCreated: 120, enrollmentsCreated: 120 });
+      expect(await count(d, "persons")).toBe(personsBefore + 120);
+      expect(await count(d, "enrollments", sql`period_id = ${target.periodId}`)).toBe(120);
+      const audit = await queryRows<{ action: string }>(
+        d.db,
+        sql`select action from audit_entries where entity = 'import' and entity_id = ${record.id}`,
+      );
+      expect(audit.map((a) => a.action)).toEqual(["import.apply"]);
+    });
+
+    it("changes nothing when the same file is sent again, and says which import it was", async () => {
+      const personsBefore = await count(d, "persons");
+      const { submitted, record } = await run(csv);
+      expect(record.state).toBe("duplicate");
+      expect(submitted.duplicateOf).not.toBeNull();
+      expect(await count(d, "persons")).toBe(personsBefore);
+    });
+  });
+
+  it("applies nothing from a file with a bad row, and reports the row and column", async () => {
+    const records = cleanRecords(30, 22);
+    const rows = listRows(records);
+    (rows[7] as string[])[4] = "31-02-1980";
+    const personsBefore = await count(d, "persons");
+    const { record } = await run(csvText([LIST_HEADERS, ...rows]));
+    expect(record.state).toBe("rejected");
+    expect(await count(d, "persons")).toBe(personsBefore);
+    const issues = await store.issuesFrom(d.db, record.id, 0, 100);
+    const errors = issues.filter((i) => i.severity === "error");
+    expect(errors).toEqual([expect.objectContaining({ row: 9, column: 4, code: "DATE_INVALID" })]);
+  });
+
+  it("skips the bad rows when asked to, and lists them", async () => {
+    const records = cleanRecords(30, 23);
+    const rows = listRows(records);
+    (rows[2] as string[])[3] = "";
+    const { record } = await run(csvText([LIST_HEADERS, ...rows]), { invalidRows: "skip_rows" });
+    expect(record.state).toBe("applied");
+    expect(record.summary).toMatchObject({ accepted: 29, rejected: 1, personsCreated: 29 });
+    const issues = await store.issuesFrom(d.db, record.id, 0, 100);
+    expect(issues.filter((i) => i.severity === "error")).toEqual([expect.objectContaining({ row: 4, code: "NAME_MISSING" })]);
+  });
+
+  it("only checks in check mode", async () => {
+    const personsBefore = await count(d, "persons");
+    const { record } = await run(csvText([LIST_HEADERS, ...listRows(cleanRecords(20, 24))]), { mode: "check" });
+    expect(record.state).toBe("checked");
+    expect(record.summary).toMatchObject({ accepted: 20 });
+    expect(await count(d, "persons")).toBe(personsBefore);
+  });
+
+  it("reads an XLSX the same way", async () => {
+    const records = cleanRecords(25, 25);
+    const buffer = await xlsxBuffer([["DAFTAR PENERIMA BANTUAN"], [], LIST_HEADERS, ...listRows(records)]);
+    const { record } = await run(buffer, { fileName: "daftar.xlsx" });
+    expect(record.state).toBe("applied");
+    expect(record.summary).toMatchObject({ accepted: 25 });
+    expect((record.layout as { headerRow: number }).headerRow).toBe(3);
+  });
+});

@@ -1,0 +1,322 @@
+/**
+ * The first half of an import, without the database: read the file, find the header, check every row, catch
+ * a NIK used twice in the file, seal personal numbers, and hand over the rows ready for bulk loading in
+ * batches. It can run on a worker thread so that this CPU work overlaps with the database's.
+ */
+import { randomUUID } from "node:crypto";
+import type { AreaScope } from "../access/area.ts";
+import { assessZeroedColumn } from "../nik/index.ts";
+import type { RegistryEnvironment } from "../registry/persons.ts";
+import {
+  type ColumnMapping,
+  columnLetter,
+  detectHeader,
+  HEADER_SEARCH_ROWS,
+  type HeaderDetection,
+  type ImportField,
+  type MappingTemplate,
+  mapHeaders,
+} from "./headers.ts";
+import { FileRejected, type ImportLimits } from "./limits.ts";
+import { type CellValue, encodeRow, PERSON_COLUMNS, type PayloadFormat } from "./payload.ts";
+import { type RowIssue, validateRow } from "./rows.ts";
+import { openSheet, type SheetFormat, type SheetRow, type SheetSource } from "./sheet.ts";
+import type { VillageResolver } from "./villages.ts";
+
+export interface PrepareSettings {
+  limits: ImportLimits;
+  template: MappingTemplate;
+  /** Row of the header when the officer chose it; found automatically otherwise. */
+  headerRow: number | null;
+  sheetName: string | null;
+  area: AreaScope;
+  today: string;
+  format: PayloadFormat;
+  batchRows: number;
+  /** Rows kept for the overlap screening after loading; beyond this the screening is skipped. */
+  screeningLimit: number;
+}
+
+export interface IssueAt extends RowIssue {
+  row: number;
+  /** 0-based column of the field in the file; null when the issue is about the row as a whole. */
+  column: number | null;
+}
+
+/** A finding about the file rather than a row (a NIK column zeroed by Excel); shown on the header row. */
+export interface FileNote {
+  code: string;
+  params: Record<string, string | number>;
+  row: number;
+  column: number | null;
+}
+
+export interface PreparedRow {
+  row: number;
+  personId: string;
+  /** Hex of the NIK blind index: how the registry is searched for the same NIK. */
+  nikIndex: string | null;
+  nameKey: string;
+  villageCode: string;
+  districtCode: string;
+  rt: string | null;
+  payload: string;
+}
+
+/** What the overlap screening compares: the row as typed (after parsing), no ciphertext. */
+export interface ScreeningRecord {
+  row: number;
+  nik: string | null;
+  kk: string | null;
+  name: string;
+  birthDate: string | null;
+  sex: string;
+  address: string | null;
+  villageCode: string;
+  rt: string | null;
+  rw: string | null;
+  phone: string | null;
+}
+
+export interface HeaderInfo {
+  format: SheetFormat;
+  delimiter: string;
+  encoding: string;
+  headerRow: number;
+  headers: string[];
+  mapping: ColumnMapping;
+  unmapped: HeaderDetection["unmapped"];
+}
+
+export type PrepareEvent =
+  | { type: "header"; header: HeaderInfo }
+  | {
+      type: "rows";
+      rows: PreparedRow[];
+      issues: IssueAt[];
+      screening: ScreeningRecord[];
+      read: number;
+      bytes: number;
+    }
+  | { type: "end"; notes: FileNote[]; totals: PrepareTotals };
+
+export interface PrepareTotals {
+  dataRows: number;
+  blankRows: number;
+  accepted: number;
+  rejected: number;
+  withWarnings: number;
+  errors: number;
+  warnings: number;
+  duplicatesInFile: number;
+  screeningSkipped: boolean;
+}
+
+/** Which fields a list must have: a name and where the person lives. */
+function checkRequiredColumns(header: HeaderInfo): void {
+  const m = header.mapping;
+  if (m.villageCode === undefined && m.villageName === undefined) {
+    throw new FileRejected("COLUMN_MISSING_VILLAGE", header.headerRow, header.headers.length + 1, {});
+  }
+}
+
+function headerOf(rows: SheetRow[], settings: PrepareSettings, sheet: { format: SheetFormat; delimiter: string; encoding: string }): HeaderInfo {
+  let detection: HeaderDetection | null;
+  if (settings.headerRow !== null) {
+    const row = rows.find((r) => r.number === settings.headerRow);
+    if (!row) throw new FileRejected("HEADER_ROW_EMPTY", settings.headerRow, 1, {});
+    detection = { headerRow: row.number, ...mapHeaders(row.cells, settings.template) };
+    if (detection.mapping.name === undefined) {
+      throw new FileRejected("COLUMN_MISSING_NAME", row.number, row.cells.length + 1, {});
+    }
+  } else {
+    detection = detectHeader(rows, settings.template);
+    if (!detection) throw new FileRejected("HEADER_NOT_FOUND", rows[0]?.number ?? 1, 1, { rows: HEADER_SEARCH_ROWS });
+  }
+  return {
+    ...sheet,
+    headerRow: detection.headerRow,
+    headers: detection.headers,
+    mapping: detection.mapping,
+    unmapped: detection.unmapped,
+  };
+}
+
+export interface PrepareEnvironment {
+  env: RegistryEnvironment;
+  villages: VillageResolver;
+}
+
+/** Rows of the NIK column looked at to tell a column zeroed by Excel from an intact one. */
+const ZEROED_SAMPLE = 2000;
+
+export async function* prepareImport(
+  source: SheetSource,
+  settings: PrepareSettings,
+  environment: PrepareEnvironment,
+): AsyncGenerator<PrepareEvent> {
+  let bytes = 0;
+  const sheet = await openSheet(source, settings.limits, {
+    ...(settings.sheetName ? { sheetName: settings.sheetName } : {}),
+    onBytes: (b) => {
+      bytes = b;
+    },
+  });
+  const head: SheetRow[] = [];
+  const iterator = sheet.rows[Symbol.asyncIterator]();
+  const wanted = Math.max(HEADER_SEARCH_ROWS, settings.headerRow ?? 0);
+  while (head.length < wanted) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+    if (settings.headerRow !== null && next.value.number >= settings.headerRow) break;
+  }
+  if (head.length === 0) throw new FileRejected("FILE_EMPTY", 1, 1, {});
+  const header = headerOf(head, settings, sheet);
+  checkRequiredColumns(header);
+  yield { type: "header", header };
+
+  const { mapping } = header;
+  const ctx = { env: environment.env, villages: environment.villages, mapping, area: settings.area, today: settings.today };
+  const columnOf = (field: ImportField | null) => (field === null ? null : (mapping[field] ?? null));
+  const totals: PrepareTotals = {
+    dataRows: 0,
+    blankRows: 0,
+    accepted: 0,
+    rejected: 0,
+    withWarnings: 0,
+    errors: 0,
+    warnings: 0,
+    duplicatesInFile: 0,
+    screeningSkipped: false,
+  };
+  const notes: FileNote[] = [];
+  const firstRowOfNik = new Map<string, number>();
+  const zeroedSample: string[] = [];
+  let screened = 0;
+  let batch: PreparedRow[] = [];
+  let issues: IssueAt[] = [];
+  let screening: ScreeningRecord[] = [];
+
+  const take = (row: SheetRow): void => {
+    totals.dataRows++;
+    const outcome = validateRow(row, ctx);
+    if (outcome.kind === "blank") {
+      totals.blankRows++;
+      totals.dataRows--;
+      return;
+    }
+    const found = [...outcome.issues];
+    let accepted = outcome.kind === "accepted";
+    if (outcome.kind === "accepted" && outcome.nik) {
+      const first = firstRowOfNik.get(outcome.nik);
+      if (first !== undefined) {
+        found.push({ field: "nik", code: "DUPLICATE_IN_FILE", severity: "error", params: { row: first } });
+        totals.duplicatesInFile++;
+        accepted = false;
+      } else firstRowOfNik.set(outcome.nik, row.number);
+    }
+    if (zeroedSample.length < ZEROED_SAMPLE && mapping.nik !== undefined) {
+      const raw = row.cells[mapping.nik];
+      if (raw) zeroedSample.push(raw);
+    }
+    for (const issue of found) {
+      issues.push({ ...issue, row: row.number, column: columnOf(issue.field) });
+      if (issue.severity === "error") totals.errors++;
+      else totals.warnings++;
+    }
+    if (!accepted || outcome.kind !== "accepted") {
+      totals.rejected++;
+      return;
+    }
+    totals.accepted++;
+    if (found.length > 0) totals.withWarnings++;
+    const { values } = outcome.prepared;
+    const personId = randomUUID();
+    const cells: CellValue[] = [
+      personId,
+      values.nikCipher ?? null,
+      values.nikIndex ?? null,
+      values.nikStatus,
+      values.kkCipher ?? null,
+      values.kkIndex ?? null,
+      values.phoneCipher ?? null,
+      values.phoneIndex ?? null,
+      values.name,
+      values.nameSearch,
+      values.sex,
+      values.birthPlace ?? null,
+      values.birthDate ?? null,
+      values.address ?? null,
+      values.villageCode,
+      values.districtCode,
+      values.rt ?? null,
+      values.rw ?? null,
+      values.occupation ?? null,
+      values.monthlyIncome ?? null,
+    ];
+    batch.push({
+      row: row.number,
+      personId,
+      nikIndex: values.nikIndex ? Buffer.from(values.nikIndex).toString("hex") : null,
+      nameKey: values.nameSearch,
+      villageCode: values.villageCode,
+      districtCode: values.districtCode,
+      rt: values.rt ?? null,
+      payload: encodeRow(PERSON_COLUMNS, cells, settings.format),
+    });
+    if (!totals.screeningSkipped) {
+      if (screened >= settings.screeningLimit) {
+        totals.screeningSkipped = true;
+        screening = [];
+      } else {
+        screened++;
+        const d = outcome.data;
+        screening.push({
+          row: row.number,
+          nik: d.nik ?? null,
+          kk: d.kk ?? null,
+          name: d.name,
+          birthDate: d.birthDate ?? null,
+          sex: d.sex,
+          address: d.address ?? null,
+          villageCode: d.villageCode,
+          rt: d.rt ?? null,
+          rw: d.rw ?? null,
+          phone: d.phone ?? null,
+        });
+      }
+    }
+  };
+
+  const flush = (): PrepareEvent => {
+    const event: PrepareEvent = { type: "rows", rows: batch, issues, screening, read: totals.dataRows, bytes };
+    batch = [];
+    issues = [];
+    screening = [];
+    return event;
+  };
+
+  for (const row of head) {
+    if (row.number > header.headerRow) take(row);
+  }
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    take(next.value);
+    if (batch.length >= settings.batchRows || issues.length >= settings.batchRows) yield flush();
+  }
+  if (batch.length > 0 || issues.length > 0 || screening.length > 0) yield flush();
+
+  const zeroed = assessZeroedColumn(zeroedSample);
+  if (zeroed.suspected && mapping.nik !== undefined) {
+    notes.push({
+      code: "NIK_COLUMN_ZEROED",
+      params: { checked: zeroed.checked, endingInZero: zeroed.endingInZero, column: columnLetter(mapping.nik) },
+      row: header.headerRow,
+      column: mapping.nik,
+    });
+  }
+  if (totals.dataRows === 0) throw new FileRejected("FILE_NO_DATA_ROWS", header.headerRow + 1, 1, {});
+  yield { type: "end", notes, totals };
+}

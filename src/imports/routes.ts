@@ -1,0 +1,672 @@
+/**
+ * HTTP for imports, reconciliations and their jobs. Files are sent as the raw request body (no multipart):
+ * `POST /api/imports?periodId=…&fileName=daftar.xlsx` with the bytes of the file, which are streamed to disk
+ * and hashed on the way. Long work answers 202 with a job to follow (GET /api/jobs/:id or its /events).
+ */
+import { PassThrough, Readable, type Writable } from "node:stream";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { callerOf } from "../access/http.ts";
+import { requestLanguage, translate } from "../http/errors.ts";
+import { errorResponses, idParams } from "../http/schemas.ts";
+import { DomainError } from "../i18n/domain-error.ts";
+import type { Language } from "../i18n/index.ts";
+import { jobRoutes, jobViewSchema } from "../jobs/routes.ts";
+import type { JobView } from "../jobs/runner.ts";
+import type { Salur } from "../runtime.ts";
+import { columnLetter, IMPORT_FIELDS, type MappingTemplate } from "./headers.ts";
+import { FileRejected } from "./limits.ts";
+import * as reconciliation from "./reconciliation.ts";
+import {
+  IMPORT_MODES,
+  IMPORT_STATES,
+  INVALID_ROW_POLICIES,
+  type ImportRow,
+  RECONCILIATION_CATEGORIES,
+  RECONCILIATION_SCOPES,
+  RECONCILIATION_STATES,
+  type ReconciliationRow,
+} from "./schema.ts";
+import * as service from "./service.ts";
+import * as store from "./store.ts";
+import { CONTENT_TYPES } from "./table-writer.ts";
+
+const FILE_TYPES = [
+  "application/octet-stream",
+  "text/csv",
+  "text/plain",
+  "application/csv",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+];
+
+const fieldTarget = z.enum([...IMPORT_FIELDS, "ignore"]);
+/** Header → field overrides, sent as URL-encoded JSON: {"NAMA KRT":"name","KET":"ignore"}. */
+const mappingParam = z
+  .string()
+  .max(8000)
+  .transform((text, ctx) => {
+    try {
+      return z.record(z.string().max(200), fieldTarget).parse(JSON.parse(text)) as MappingTemplate;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "FIELD_INVALID" });
+      return z.NEVER;
+    }
+  });
+const fileName = z.string().trim().min(1).max(255);
+
+const importQuery = z.object({
+  fileName,
+  periodId: z.uuid().optional(),
+  mode: z.enum(IMPORT_MODES).default("check"),
+  invalidRows: z.enum(INVALID_ROW_POLICIES).default("reject_file"),
+  templateId: z.uuid().optional(),
+  mapping: mappingParam.optional(),
+  headerRow: z.coerce.number().int().min(1).max(1000).optional(),
+  sheetName: z.string().max(31).optional(),
+});
+
+const issueMessage = z.object({
+  row: z.number(),
+  column: z.number().nullable().describe("0-based column; null for the row as a whole"),
+  columnLabel: z.string().nullable().describe("Spreadsheet letter and header, e.g. E (TGL LAHIR)"),
+  field: z.string().nullable(),
+  code: z.string(),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  params: z.record(z.string(), z.unknown()),
+});
+
+const importViewSchema = z.object({
+  id: z.uuid(),
+  state: z.enum(IMPORT_STATES),
+  mode: z.enum(IMPORT_MODES),
+  invalidRows: z.enum(INVALID_ROW_POLICIES),
+  programId: z.string().nullable(),
+  periodId: z.string().nullable(),
+  fileName: z.string(),
+  fileBytes: z.number(),
+  contentHash: z.string(),
+  jobId: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+  agencyId: z.string().nullable(),
+  area: z.string().nullable().describe("The sender's area (place key) when the file was sent"),
+  layout: z.record(z.string(), z.unknown()).nullable(),
+  summary: z.record(z.string(), z.unknown()).nullable(),
+  notes: z.array(z.object({ code: z.string(), message: z.string(), row: z.number(), column: z.number().nullable() })),
+  problem: z
+    .object({ code: z.string(), message: z.string(), row: z.number(), column: z.number() })
+    .nullable()
+    .describe("Why the file as a whole was refused; row and column are 1-based"),
+  issueCounts: z.array(z.object({ code: z.string(), severity: z.string(), count: z.number(), message: z.string() })),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+const submittedSchema = z.object({
+  importId: z.uuid(),
+  state: z.enum(IMPORT_STATES),
+  duplicateOf: z.string().nullable(),
+  message: z.string().nullable(),
+  job: jobViewSchema.nullable(),
+});
+
+function presentJob(view: JobView | null, language: Language) {
+  if (!view) return null;
+  const { createdById: _c, error, ...rest } = view;
+  return {
+    ...rest,
+    error: error ? { code: error.code, message: translate(error.code, error.params as Record<string, string>, language), params: error.params } : null,
+  };
+}
+
+function params(value: unknown): Record<string, string | number> {
+  return (value ?? {}) as Record<string, string | number>;
+}
+
+async function importView(d: service.ImportDeps, row: ImportRow, language: Language) {
+  const counts = await store.issueCounts(d.db, row.id);
+  const problem = row.problem as { code: string; row: number; column: number; params: Record<string, string | number> } | null;
+  return {
+    id: row.id,
+    state: row.state,
+    mode: row.mode,
+    invalidRows: row.invalidRows,
+    programId: row.programId,
+    periodId: row.periodId,
+    fileName: row.fileName,
+    fileBytes: row.fileBytes,
+    contentHash: row.contentHash,
+    jobId: row.jobId,
+    duplicateOf: row.duplicateOf,
+    agencyId: row.agencyId,
+    area: row.area,
+    layout: row.layout,
+    summary: row.summary,
+    notes: ((row.notes ?? []) as unknown as { code: string; params: Record<string, string | number>; row: number; column: number | null }[]).map(
+      (n) => ({ code: n.code, message: translate(n.code, n.params, language), row: n.row, column: n.column }),
+    ),
+    problem: problem
+      ? { code: problem.code, message: translate(problem.code, problem.params, language), row: problem.row, column: problem.column }
+      : null,
+    issueCounts: counts.map((c) => ({
+      code: c.code,
+      severity: c.severity,
+      count: Number(c.n),
+      message: translate(c.code, {}, language),
+    })),
+    createdByName: row.createdByName,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+const region = z.object({ code: z.string(), name: z.string() });
+const countsSchema = z.object({ matched: z.number(), conflict: z.number(), central_only: z.number(), regional_only: z.number() });
+const areaCountSchema = z.object({
+  code: z.string().nullable(),
+  name: z.string(),
+  counts: countsSchema,
+  decided: z.number(),
+  total: z.number(),
+});
+const reconciliationViewSchema = z.object({
+  id: z.uuid(),
+  state: z.enum(RECONCILIATION_STATES),
+  programId: z.string(),
+  periodId: z.string(),
+  scope: z.enum(RECONCILIATION_SCOPES),
+  agencyId: z.string(),
+  sourceName: z.string(),
+  fileName: z.string(),
+  contentHash: z.string(),
+  jobId: z.string().nullable(),
+  counts: z.record(z.string(), z.number()).nullable(),
+  byDistrict: z.array(areaCountSchema),
+  problem: z.object({ code: z.string(), message: z.string(), row: z.number(), column: z.number() }).nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+const lineSchema = z.object({
+  id: z.uuid(),
+  category: z.enum(RECONCILIATION_CATEGORIES),
+  centralRow: z.number().nullable(),
+  central: z
+    .object({
+      name: z.string().nullable(),
+      nik: z.string().nullable(),
+      kk: z.string().nullable(),
+      birthDate: z.string().nullable(),
+      sex: z.string().nullable(),
+      address: z.string().nullable(),
+      village: region.nullable(),
+      rt: z.string().nullable(),
+      rw: z.string().nullable(),
+    })
+    .nullable(),
+  person: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      nik: z.string().nullable(),
+      kk: z.string().nullable(),
+      birthDate: z.string().nullable(),
+      sex: z.string(),
+      address: z.string().nullable(),
+      village: region,
+      rt: z.string().nullable(),
+      rw: z.string().nullable(),
+    })
+    .nullable(),
+  village: region.nullable(),
+  probability: z.number().nullable(),
+  conflicts: z.array(z.string()),
+  evidence: z.record(z.string(), z.unknown()).nullable(),
+  decision: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  allowedDecisions: z.array(z.string()),
+  version: z.number(),
+});
+
+function reconciliationView(row: ReconciliationRow, byDistrict: z.output<typeof areaCountSchema>[], language: Language) {
+  const problem = row.problem as { code: string; row: number; column: number; params: Record<string, string | number> } | null;
+  return {
+    id: row.id,
+    state: row.state,
+    programId: row.programId,
+    periodId: row.periodId,
+    scope: row.scope,
+    agencyId: row.agencyId,
+    sourceName: row.sourceName,
+    fileName: row.fileName,
+    contentHash: row.contentHash,
+    jobId: row.jobId,
+    counts: row.counts,
+    byDistrict,
+    problem: problem
+      ? { code: problem.code, message: translate(problem.code, problem.params, language), row: problem.row, column: problem.column }
+      : null,
+    createdByName: row.createdByName,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function download(reply: FastifyReply, format: "csv" | "xlsx", name: string) {
+  reply.header("content-type", CONTENT_TYPES[format]);
+  reply.header("content-disposition", `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}.${format}"`);
+  reply.header("cache-control", "no-store");
+}
+
+/** Streams a file the service writes into the reply; errors before the first byte still answer as JSON. */
+function streamFile(reply: FastifyReply, write: (out: Writable) => Promise<unknown>) {
+  const out = new PassThrough();
+  write(out).catch((error: unknown) => {
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return reply.send(out);
+}
+
+export const importRoutes =
+  (salur: Salur): FastifyPluginAsync =>
+  async (fastify) => {
+    const d = service.importDeps(salur);
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    // The file is the body, streamed: Fastify's body limit does not apply, the upload store enforces its own.
+    app.addContentTypeParser(FILE_TYPES, (_request, payload, done) => done(null, payload));
+    await app.register(jobRoutes(d.jobs, d.db));
+
+    // Small files may also come as JSON {"fileBase64": "…"} (scripts, tests), within the JSON body limit.
+    const bodyStream = (body: unknown): Readable => {
+      if (body instanceof Readable) return body;
+      const base64 = (body as { fileBase64?: unknown } | null)?.fileBase64;
+      if (typeof base64 === "string" && base64.length > 0) return Readable.from([Buffer.from(base64, "base64")]);
+      throw new FileRejected("FILE_EMPTY", 1, 1, {});
+    };
+
+    const tags = ["imports"];
+
+    app.get(
+      "/import-fields",
+      {
+        schema: {
+          tags,
+          summary: "The fields a list can be mapped to (for the column-mapping form)",
+          response: { 200: z.array(z.string()) },
+        },
+      },
+      async () => [...IMPORT_FIELDS],
+    );
+
+    app.post(
+      "/imports",
+      {
+        schema: {
+          tags,
+          summary:
+            "Upload a CSV or XLSX (raw body) to check it (mode=check) or apply it (mode=apply) for a program period; returns the job to follow",
+          querystring: importQuery,
+          response: { 202: submittedSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        const language = requestLanguage(request);
+        const stored = await d.uploads.save(bodyStream(request.body), d.limits.maxFileBytes);
+        const q = request.query;
+        const result = await service.submitImport(d, caller, stored, {
+          fileName: q.fileName,
+          periodId: q.periodId ?? null,
+          mode: q.mode,
+          invalidRows: q.invalidRows,
+          templateId: q.templateId ?? null,
+          ...(q.mapping ? { mapping: q.mapping } : {}),
+          headerRow: q.headerRow ?? null,
+          sheetName: q.sheetName ?? null,
+        });
+        return reply.status(202).send({
+          importId: result.importId,
+          state: result.state,
+          duplicateOf: result.duplicateOf,
+          message: result.duplicateOf ? translate("IMPORT_ALREADY_APPLIED", { id: result.duplicateOf }, language) : null,
+          job: presentJob(result.job, language),
+        });
+      },
+    );
+
+    app.get(
+      "/imports",
+      {
+        schema: {
+          tags,
+          summary: "Recent imports the caller may see, newest first",
+          querystring: z.object({ periodId: z.uuid().optional() }),
+          response: { 200: z.array(importViewSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { actor } = callerOf(request);
+        const language = requestLanguage(request);
+        const rows = await store.listImports(d.db, { ...(request.query.periodId ? { periodId: request.query.periodId } : {}), limit: 500 });
+        const visible = rows.filter((row) => service.importVisible(actor, row)).slice(0, 50);
+        return Promise.all(visible.map((row) => importView(d, row, language)));
+      },
+    );
+
+    app.get(
+      "/imports/:id",
+      {
+        schema: { tags, summary: "An import: state, layout found, summary, findings by code", params: idParams, response: { 200: importViewSchema, ...errorResponses } },
+      },
+      async (request) =>
+        importView(d, await service.visibleImport(d, callerOf(request).actor, request.params.id), requestLanguage(request)),
+    );
+
+    app.get(
+      "/imports/:id/issues",
+      {
+        schema: {
+          tags,
+          summary: "Findings of an import by row, with messages",
+          params: idParams,
+          querystring: z.object({
+            afterRow: z.coerce.number().int().min(0).default(0),
+            limit: z.coerce.number().int().min(1).max(1000).default(200),
+          }),
+          response: { 200: z.array(issueMessage), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const record = await service.visibleImport(d, callerOf(request).actor, request.params.id);
+        const language = requestLanguage(request);
+        const headers = ((record.layout ?? {}) as { headers?: string[] }).headers ?? [];
+        const rows = await store.issuesFrom(d.db, record.id, request.query.afterRow, request.query.limit);
+        return rows.map((i) => ({
+          row: i.row,
+          column: i.column,
+          columnLabel: i.column === null ? null : `${columnLetter(i.column)}${headers[i.column] ? ` (${headers[i.column]})` : ""}`,
+          field: i.field,
+          code: i.code,
+          severity: i.severity,
+          message: translate(i.code, params(i.params), language),
+          params: i.params,
+        }));
+      },
+    );
+
+    app.get(
+      "/imports/:id/report",
+      {
+        schema: {
+          tags,
+          summary: "The original file with a column of findings per row, as XLSX or CSV",
+          params: idParams,
+          querystring: z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") }),
+        },
+      },
+      async (request, reply) => {
+        const record = await service.reportSource(d, callerOf(request), request.params.id);
+        const language = requestLanguage(request);
+        const format = request.query.format;
+        download(reply, format, `laporan-impor-${record.fileName.replace(/\.[^.]+$/, "")}`);
+        return streamFile(reply, (out) => service.writeReport(d, record, out, { format, language, translate }));
+      },
+    );
+
+    app.post(
+      "/imports/:id/apply",
+      {
+        schema: {
+          tags,
+          summary: "Apply a file that was checked (mode=check) with the same settings",
+          params: idParams,
+          response: { 202: submittedSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const language = requestLanguage(request);
+        const result = await service.applyChecked(d, callerOf(request), request.params.id);
+        return reply.status(202).send({
+          importId: result.importId,
+          state: result.state,
+          duplicateOf: result.duplicateOf,
+          message: result.duplicateOf ? translate("IMPORT_ALREADY_APPLIED", { id: result.duplicateOf }, language) : null,
+          job: presentJob(result.job, language),
+        });
+      },
+    );
+
+    const templateSchema = z.object({
+      id: z.uuid(),
+      agencyId: z.string().nullable(),
+      name: z.string(),
+      mapping: z.record(z.string(), fieldTarget),
+      version: z.number(),
+    });
+
+    app.get(
+      "/import-templates",
+      {
+        schema: {
+          tags,
+          summary: "Saved column mappings of an agency (and the shared ones)",
+          querystring: z.object({ agencyId: z.uuid().optional() }),
+          response: { 200: z.array(templateSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { actor } = callerOf(request);
+        const agencyId = actor.role === "program_manager" ? actor.agencyId : (request.query.agencyId ?? null);
+        const rows = [...(agencyId ? await store.listTemplates(d.db, agencyId) : []), ...(await store.listTemplates(d.db, null)).filter((t) => t.agencyId === null)];
+        return rows.map((t) => ({ id: t.id, agencyId: t.agencyId, name: t.name, mapping: t.mapping, version: t.version }));
+      },
+    );
+
+    app.post(
+      "/import-templates",
+      {
+        schema: {
+          tags,
+          summary: "Save (or replace) an agency's column mapping under a name",
+          body: z.object({
+            agencyId: z.uuid().nullish(),
+            name: z.string().trim().min(1).max(80),
+            mapping: z.record(z.string().max(200), fieldTarget),
+          }),
+          response: { 201: templateSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = callerOf(request);
+        const agencyId = actor.role === "program_manager" ? actor.agencyId : (request.body.agencyId ?? null);
+        if (request.body.agencyId && agencyId !== request.body.agencyId) throw new DomainError("AGENCY_NOT_FOUND", { id: request.body.agencyId }, 404);
+        const row = await store.saveTemplate(d.db, {
+          agencyId,
+          name: request.body.name,
+          mapping: request.body.mapping,
+          createdById: actor.userId,
+          createdByName: actor.name,
+        });
+        return reply.status(201).send({ id: row.id, agencyId: row.agencyId, name: row.name, mapping: row.mapping, version: row.version });
+      },
+    );
+
+    // Reconciliations ----------------------------------------------------------------------------------------
+
+    const rtags = ["reconciliation"];
+
+    app.post(
+      "/reconciliations",
+      {
+        schema: {
+          tags: rtags,
+          summary: "Upload a central list (raw body) to reconcile with the period's enrolled persons or the whole registry",
+          querystring: z.object({
+            fileName,
+            periodId: z.uuid(),
+            scope: z.enum(RECONCILIATION_SCOPES).default("period"),
+            sourceName: z.string().trim().min(1).max(120).default("DTKS"),
+            templateId: z.uuid().optional(),
+            mapping: mappingParam.optional(),
+            headerRow: z.coerce.number().int().min(1).max(1000).optional(),
+            sheetName: z.string().max(31).optional(),
+          }),
+          response: { 202: z.object({ reconciliationId: z.uuid(), job: jobViewSchema.nullable() }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        const stored = await d.uploads.save(bodyStream(request.body), d.limits.maxFileBytes);
+        const q = request.query;
+        const result = await reconciliation.submitReconciliation(d, caller, stored, {
+          fileName: q.fileName,
+          periodId: q.periodId,
+          scope: q.scope,
+          sourceName: q.sourceName,
+          templateId: q.templateId ?? null,
+          ...(q.mapping ? { mapping: q.mapping } : {}),
+          headerRow: q.headerRow ?? null,
+          sheetName: q.sheetName ?? null,
+        });
+        return reply.status(202).send({ reconciliationId: result.reconciliationId, job: presentJob(result.job, requestLanguage(request)) });
+      },
+    );
+
+    app.get(
+      "/reconciliations",
+      {
+        schema: {
+          tags: rtags,
+          summary: "Reconciliations of a period (or all the caller may see)",
+          querystring: z.object({ periodId: z.uuid().optional() }),
+          response: { 200: z.array(reconciliationViewSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { actor } = callerOf(request);
+        const language = requestLanguage(request);
+        const rows = await store.listReconciliations(d.db, {
+          ...(request.query.periodId ? { periodId: request.query.periodId } : {}),
+          agencyId: actor.role === "program_manager" ? actor.agencyId : null,
+          limit: 50,
+        });
+        return rows.filter((r) => actor.role !== "program_manager" || r.agencyId === actor.agencyId).map((r) => reconciliationView(r, [], language));
+      },
+    );
+
+    app.get(
+      "/reconciliations/:id",
+      {
+        schema: {
+          tags: rtags,
+          summary: "A reconciliation with the four sets' counts, in total and per kecamatan",
+          params: idParams,
+          response: { 200: reconciliationViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { record, byDistrict } = await reconciliation.reconciliationSummary(d, callerOf(request), request.params.id);
+        return reconciliationView(record, byDistrict, requestLanguage(request));
+      },
+    );
+
+    app.get(
+      "/reconciliations/:id/villages",
+      {
+        schema: {
+          tags: rtags,
+          summary: "The four sets' counts per desa of one kecamatan",
+          params: idParams,
+          querystring: z.object({ districtCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/) }),
+          response: { 200: z.array(areaCountSchema), ...errorResponses },
+        },
+      },
+      async (request) =>
+        reconciliation.reconciliationVillages(d, callerOf(request), request.params.id, request.query.districtCode),
+    );
+
+    const lineFilter = {
+      category: z.enum(RECONCILIATION_CATEGORIES).optional(),
+      districtCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
+      villageCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/).optional(),
+      decided: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    };
+
+    app.get(
+      "/reconciliations/:id/lines",
+      {
+        schema: {
+          tags: rtags,
+          summary: "Lines of a reconciliation (NIK and KK masked), filtered by set, kecamatan, desa, decided",
+          params: idParams,
+          querystring: z.object({
+            ...lineFilter,
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+          response: {
+            200: z.object({ items: z.array(lineSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => reconciliation.searchReconciliationLines(d, callerOf(request), request.params.id, request.query),
+    );
+
+    app.post(
+      "/reconciliations/:id/decisions",
+      {
+        schema: {
+          tags: rtags,
+          summary: "Record one decision on one or more lines; each is an audit entry",
+          params: idParams,
+          body: z.object({
+            lines: z.array(z.object({ id: z.uuid(), version: z.number().int().min(1).optional() })).min(1).max(500),
+            decision: z.string().min(1).max(40),
+            reason: z.string().trim().max(500).nullish(),
+          }),
+          response: { 200: z.array(lineSchema), ...errorResponses },
+        },
+      },
+      async (request) => reconciliation.decideLines(d, callerOf(request), request.params.id, request.body),
+    );
+
+    app.get(
+      "/reconciliations/:id/export",
+      {
+        schema: {
+          tags: rtags,
+          summary: "Export lines (one set, or all) as XLSX or CSV; identity=full for roles entitled to full NIK (audited)",
+          params: idParams,
+          querystring: z.object({
+            ...lineFilter,
+            format: z.enum(["xlsx", "csv"]).default("xlsx"),
+            identity: z.enum(["masked", "full"]).default("masked"),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        const q = request.query;
+        const record = await reconciliation.visibleReconciliation(d, caller.actor, request.params.id);
+        if (record.state !== "done") throw new DomainError("RECONCILIATION_NOT_DONE", { id: record.id }, 409);
+        if (q.identity === "full" && !reconciliation.mayReadIdentity(caller.actor)) throw new DomainError("FORBIDDEN", {}, 403);
+        download(reply, q.format, `rekonsiliasi-${record.sourceName}-${q.category ?? "semua"}`);
+        const filter = { category: q.category, districtCode: q.districtCode, villageCode: q.villageCode, decided: q.decided };
+        return streamFile(reply, (out) =>
+          reconciliation.exportReconciliation(
+            d,
+            caller,
+            record.id,
+            { filter, identity: q.identity, format: q.format, language: requestLanguage(request) },
+            out,
+          ),
+        );
+      },
+    );
+  };

@@ -1,0 +1,33 @@
+/** The job capability: one queue of long work (imports, reconciliations, batch runs) with live progress. */
+import type { DatabaseHandle } from "../db/index.ts";
+import { createJobRunner, type JobRunner } from "./runner.ts";
+
+export { JOB_MESSAGES } from "./messages.ts";
+export { jobRoutes } from "./routes.ts";
+export {
+  createJobRunner,
+  type JobContext,
+  type JobHandler,
+  type JobListener,
+  type JobProgress,
+  type JobRunner,
+  type JobView,
+  jobView,
+} from "./runner.ts";
+export { JOB_STATES, type JobState, jobs } from "./schema.ts";
+export type { JobRow, NewJob } from "./store.ts";
+
+const runners = new WeakMap<DatabaseHandle, JobRunner>();
+
+/**
+ * The runner of a database handle: one per process and database, shared by every capability that queues
+ * work, so one queue serves them all.
+ */
+export function jobRunnerFor(database: DatabaseHandle): JobRunner {
+  let runner = runners.get(database);
+  if (!runner) {
+    runner = createJobRunner({ db: database.db, kind: database.kind });
+    runners.set(database, runner);
+  }
+  return runner;
+}

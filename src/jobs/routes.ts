@@ -1,0 +1,183 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Actor } from "../access/actor.ts";
+import { callerOf } from "../access/http.ts";
+import { requestLanguage, translate } from "../http/errors.ts";
+import { errorResponses, idParams } from "../http/schemas.ts";
+import { DomainError } from "../i18n/domain-error.ts";
+import type { JobRunner, JobView } from "./runner.ts";
+import { JOB_STATES } from "./schema.ts";
+import { listJobs } from "./store.ts";
+
+export const jobViewSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  state: z.enum(JOB_STATES),
+  stage: z.string().nullable().describe("read, inspect, apply, screen, store … (translate in the web app)"),
+  done: z.number(),
+  total: z.number().nullable(),
+  percent: z.number().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  error: z
+    .object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.unknown()) })
+    .nullable(),
+  attempts: z.number(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+
+/** Roles that oversee everyone's work; everyone else sees the jobs they started. */
+const OVERSEERS = new Set(["admin", "auditor", "system"]);
+
+export function mayWatchJob(actor: Actor, job: { createdById: string | null }): boolean {
+  return OVERSEERS.has(actor.role) || (job.createdById !== null && job.createdById === actor.userId);
+}
+
+function present(view: JobView, language: "id" | "en") {
+  const { createdById: _c, error, ...rest } = view;
+  return {
+    ...rest,
+    error: error
+      ? {
+          code: error.code,
+          message: translate(error.code, error.params as Record<string, string>, language),
+          params: error.params,
+        }
+      : null,
+  };
+}
+
+/**
+ * Job progress for the web app: poll GET /jobs/:id, or follow GET /jobs/:id/events (Server-Sent Events, one
+ * `progress` event per change, `end` when the job finishes).
+ */
+export const jobRoutes =
+  (jobs: JobRunner, db: Parameters<typeof listJobs>[0]): FastifyPluginAsync =>
+  async (fastify) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ["jobs"];
+
+    const visibleJob = async (actor: Actor, id: string) => {
+      const view = await jobs.get(id);
+      if (!view || !mayWatchJob(actor, view)) throw new DomainError("JOB_NOT_FOUND", { id }, 404);
+      return view;
+    };
+
+    app.get(
+      "/jobs",
+      {
+        schema: {
+          tags,
+          summary: "The caller's recent jobs, newest first",
+          querystring: z.object({ kind: z.string().max(60).optional() }),
+          response: { 200: z.array(jobViewSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { actor } = callerOf(request);
+        const rows = await listJobs(db, {
+          createdById: OVERSEERS.has(actor.role) ? undefined : actor.userId,
+          ...(request.query.kind ? { kind: request.query.kind } : {}),
+          limit: 50,
+        });
+        const language = requestLanguage(request);
+        const views = await Promise.all(rows.map(async (row) => (await jobs.get(row.id)) as JobView));
+        return views.filter(Boolean).map((view) => present(view, language));
+      },
+    );
+
+    app.get(
+      "/jobs/:id",
+      {
+        schema: {
+          tags,
+          summary: "State and progress of a job",
+          params: idParams,
+          response: { 200: jobViewSchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        present(await visibleJob(callerOf(request).actor, request.params.id), requestLanguage(request)),
+    );
+
+    app.post(
+      "/jobs/:id/cancel",
+      {
+        schema: {
+          tags,
+          summary: "Cancel a queued or running job (an import then applies nothing)",
+          params: idParams,
+          response: { 200: jobViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const view = await visibleJob(callerOf(request).actor, request.params.id);
+        if (!(await jobs.cancel(view.id))) throw new DomainError("JOB_NOT_CANCELLABLE", { id: view.id }, 409);
+        return present((await jobs.get(view.id)) ?? view, requestLanguage(request));
+      },
+    );
+
+    app.get(
+      "/jobs/:id/events",
+      {
+        schema: {
+          tags,
+          summary: "Live progress as Server-Sent Events: `progress` on each change, `end` once finished",
+          params: idParams,
+        },
+      },
+      async (request, reply) => {
+        const language = requestLanguage(request);
+        const first = await visibleJob(callerOf(request).actor, request.params.id);
+        reply.hijack();
+        const raw = reply.raw;
+        raw.writeHead(200, {
+          "content-type": "text/event-stream; charset=utf-8",
+          "cache-control": "no-cache, no-transform",
+          connection: "keep-alive",
+          "x-accel-buffering": "no",
+        });
+        const send = (event: string, view: JobView) =>
+          raw.write(`event: ${event}\ndata: ${JSON.stringify(present(view, language))}\n\n`);
+        const finished = (view: JobView) => view.state !== "queued" && view.state !== "running";
+        if (finished(first)) {
+          send("end", first);
+          raw.end();
+          return;
+        }
+        send("progress", first);
+        let closed = false;
+        const close = () => {
+          if (closed) return;
+          closed = true;
+          stop();
+          clearInterval(poll);
+          raw.end();
+        };
+        const stop = jobs.subscribe(first.id, (view) => {
+          if (finished(view)) {
+            send("end", view);
+            close();
+          } else send("progress", view);
+        });
+        // Jobs run by another process (or not yet started) are followed through the table.
+        const poll = setInterval(() => {
+          jobs
+            .get(first.id)
+            .then((view) => {
+              if (!view || closed) return;
+              if (finished(view)) {
+                send("end", view);
+                close();
+              } else send("progress", view);
+            })
+            .catch(() => close());
+        }, 2000);
+        request.raw.on("close", close);
+      },
+    );
+  };

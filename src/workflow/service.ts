@@ -1,0 +1,469 @@
+import { type Actor, auditActor, type Caller, sees, seesAgency } from "../access/actor.ts";
+import { type Place, placeKey } from "../access/area.ts";
+import { performDuty } from "../access/service.ts";
+import type { JsonObject } from "../audit/entry.ts";
+import { type HistoryItem, historyItem } from "../audit/history.ts";
+import { contentOf } from "../audit/log.ts";
+import { entriesOf } from "../audit/store.ts";
+import type { Executor } from "../db/index.ts";
+import type { DocumentKind } from "../documents/kinds.ts";
+import * as documentStore from "../documents/store.ts";
+import { DomainError } from "../i18n/domain-error.ts";
+import { enrollmentScope, type Registry } from "../registry/service.ts";
+import * as registryStore from "../registry/store.ts";
+import { type EligibilityResult, evaluateEligibility } from "./eligibility.ts";
+import {
+  availableActions,
+  decide,
+  ENROLLMENT_STATUSES,
+  type EnrollmentStatus,
+  queueStatuses,
+  REFUSAL_STATUS,
+  type Transition,
+  transitionFor,
+  type WorkflowAction,
+} from "./engine.ts";
+import { defaultPolicy, type ProgramPolicy } from "./policy.ts";
+import * as store from "./store.ts";
+
+/** The workflow runs on the registry's database, keys and audit log. */
+export type Workflow = Registry;
+
+export interface TransitionInput {
+  action: WorkflowAction;
+  /** The version of the application the officer decided on: a concurrent decision answers 409. */
+  version: number;
+  reasonCode?: string | null | undefined;
+  reason?: string | null | undefined;
+}
+
+export function applicationPlace(app: Pick<store.ApplicationRow, "villageCode" | "rt">): Place {
+  return { code: app.villageCode, rt: app.rt };
+}
+
+export const applicationNotFound = (id: string) => new DomainError("ENROLLMENT_NOT_FOUND", { id }, 404);
+
+/** An application outside the caller's area or agency does not exist for them (404), as any record. */
+export function visibleTo(actor: Actor, app: store.ApplicationRow): boolean {
+  return sees(actor, applicationPlace(app)) && seesAgency(actor, app.agencyId);
+}
+
+async function visibleApplication(db: Executor, actor: Actor, id: string): Promise<store.ApplicationRow> {
+  const app = await store.loadApplication(db, id);
+  if (!app || !visibleTo(actor, app)) throw applicationNotFound(id);
+  return app;
+}
+
+function versionConflict(
+  expected: number,
+  current: { version: number; status: EnrollmentStatus } | null,
+  id: string,
+) {
+  if (!current) return applicationNotFound(id);
+  return new DomainError(
+    "ENROLLMENT_VERSION_CONFLICT",
+    { expected, actual: current.version, status: current.status },
+    409,
+  );
+}
+
+export async function policyFor(
+  db: Executor,
+  app: Pick<store.ApplicationRow, "programId" | "programTarget">,
+): Promise<ProgramPolicy> {
+  const row = await store.policyRow(db, app.programId);
+  return row
+    ? { requiredDocuments: row.requiredDocuments, rules: row.rules }
+    : defaultPolicy(app.programTarget);
+}
+
+export async function evaluateApplication(
+  workflow: Workflow,
+  db: Executor,
+  app: store.ApplicationRow,
+  policy: ProgramPolicy,
+): Promise<EligibilityResult> {
+  return evaluateWithFacts(workflow, app, policy, await store.eligibilityFacts(db, app));
+}
+
+function evaluateWithFacts(
+  workflow: Workflow,
+  app: store.ApplicationRow,
+  policy: ProgramPolicy,
+  facts: Awaited<ReturnType<typeof store.eligibilityFacts>>,
+): EligibilityResult {
+  return evaluateEligibility(policy.rules, {
+    asOf: workflow.env.today(),
+    regencyCode: workflow.env.regencyCode,
+    person: {
+      birthDate: app.birthDate,
+      employment: app.employment,
+      villageCode: app.villageCode,
+      hasKk: facts.hasKk,
+    },
+    businessCount: facts.businessCount,
+    householdClaims: facts.householdClaims,
+    overlappingClaims: facts.overlappingClaims,
+  });
+}
+
+/**
+ * Eligibility of every application of a period in `statuses` (validated, by default): what the selection run
+ * checks before it marks anyone selected, so that "evaluated again before selection" holds in bulk too.
+ */
+export async function evaluatePeriod(
+  workflow: Workflow,
+  db: Executor,
+  periodId: string,
+  statuses: readonly EnrollmentStatus[] = ["validated"],
+): Promise<Map<string, EligibilityResult>> {
+  const rows = await store.periodEligibilityFacts(db, periodId, statuses);
+  const first = rows[0]?.application;
+  const out = new Map<string, EligibilityResult>();
+  if (!first) return out;
+  const policy = await policyFor(db, first);
+  for (const { application, facts } of rows)
+    out.set(application.id, evaluateWithFacts(workflow, application, policy, facts));
+  return out;
+}
+
+export interface TransitionOutcome {
+  id: string;
+  action: WorkflowAction;
+  from: EnrollmentStatus;
+  status: EnrollmentStatus;
+  version: number;
+  statusChangedAt: string;
+  eligibility: EligibilityResult | null;
+}
+
+/**
+ * Moves one application inside the caller's transaction: engine decision (role, area, documents, reason,
+ * eligibility), the optimistic status update, the maker-checker duty and the audit entry — all or nothing.
+ */
+export async function applyTransition(
+  workflow: Workflow,
+  tx: Executor,
+  caller: Caller,
+  app: store.ApplicationRow,
+  input: TransitionInput,
+): Promise<TransitionOutcome> {
+  const { actor } = caller;
+  if (app.version !== input.version) throw versionConflict(input.version, app, app.id);
+  const candidate = transitionFor(input.action, app.status);
+  const policy = candidate?.documents || candidate?.eligibility ? await policyFor(tx, app) : null;
+  let eligibility: EligibilityResult | null = null;
+  if (candidate?.eligibility && policy) {
+    await store.lockClaims(tx, app);
+    eligibility = await evaluateApplication(workflow, tx, app, policy);
+  }
+  const documentsPresent = candidate?.documents
+    ? ((await documentStore.currentKindsOf(tx, [app.id])).get(app.id) ?? [])
+    : [];
+  const decision = decide({
+    action: input.action,
+    from: app.status,
+    actor,
+    place: applicationPlace(app),
+    requiredDocuments: policy?.requiredDocuments ?? [],
+    documentsPresent,
+    reasonCode: input.reasonCode ?? null,
+    reason: input.reason ?? null,
+    eligibility,
+  });
+  if (!decision.ok) throw new DomainError(decision.code, decision.params, REFUSAL_STATUS[decision.code]);
+  const t = decision.transition;
+  const updated = await store.updateStatus(tx, app.id, { version: app.version, status: app.status }, t.to);
+  if (!updated) throw versionConflict(input.version, await store.currentState(tx, app.id), app.id);
+  if (t.duty) await performDuty(tx, { duty: t.duty, entity: "enrollment", entityId: app.id, actor });
+  const after: JsonObject = { status: t.to, version: updated.version };
+  if (t.reason.kind === "coded" && input.reasonCode) after.reasonCode = input.reasonCode;
+  if (eligibility)
+    after.eligibility = { eligible: eligibility.eligible, failedRules: eligibility.failedRules };
+  await workflow.audit.append(tx, {
+    actor: auditActor(actor),
+    action: `enrollment.${input.action}`,
+    entity: "enrollment",
+    entityId: app.id,
+    area: placeKey(applicationPlace(app)),
+    before: { status: app.status, version: app.version },
+    after,
+    reason: t.reason.kind === "none" ? null : (input.reason?.trim() ?? null),
+    requestId: caller.requestId,
+  });
+  return {
+    id: app.id,
+    action: input.action,
+    from: app.status,
+    status: updated.status,
+    version: updated.version,
+    statusChangedAt: updated.statusChangedAt.toISOString(),
+    eligibility,
+  };
+}
+
+export async function transitionApplication(
+  workflow: Workflow,
+  caller: Caller,
+  id: string,
+  input: TransitionInput,
+): Promise<TransitionOutcome> {
+  return workflow.db.transaction(async (tx) => {
+    const app = await visibleApplication(tx, caller.actor, id);
+    return applyTransition(workflow, tx, caller, app, input);
+  });
+}
+
+export type BulkItemResult =
+  | { id: string; ok: true; status: EnrollmentStatus; version: number }
+  | {
+      id: string;
+      ok: false;
+      code: string;
+      params: Record<string, string | number | boolean | null | undefined>;
+      status: number;
+    };
+
+/**
+ * Bulk verify or reject from a queue: each application in its own transaction, so one conflict or refusal
+ * does not undo the others, and each answer says what happened to that one.
+ */
+export async function bulkTransition(
+  workflow: Workflow,
+  caller: Caller,
+  input: {
+    action: WorkflowAction;
+    items: readonly { id: string; version: number }[];
+    reasonCode?: string | null;
+    reason?: string | null;
+  },
+): Promise<BulkItemResult[]> {
+  const results: BulkItemResult[] = [];
+  for (const item of input.items) {
+    try {
+      const outcome = await transitionApplication(workflow, caller, item.id, {
+        action: input.action,
+        version: item.version,
+        reasonCode: input.reasonCode,
+        reason: input.reason,
+      });
+      results.push({ id: item.id, ok: true, status: outcome.status, version: outcome.version });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results.push({ id: item.id, ok: false, code: error.code, params: error.params, status: error.status });
+    }
+  }
+  return results;
+}
+
+// Reading ------------------------------------------------------------------------------------------------
+
+export async function applicationHistory(workflow: Workflow, id: string): Promise<HistoryItem[]> {
+  const rows = await entriesOf(workflow.db, [{ entity: "enrollment", ids: [id] }]);
+  return rows.map((row) => historyItem(contentOf(row)));
+}
+
+function applicationView(app: store.ApplicationRow) {
+  return {
+    id: app.id,
+    personId: app.personId,
+    personName: app.personName,
+    programId: app.programId,
+    programName: app.programName,
+    agencyName: app.agencyName,
+    periodId: app.periodId,
+    periodName: app.periodName,
+    businessId: app.businessId,
+    status: app.status,
+    villageCode: app.villageCode,
+    districtCode: app.districtCode,
+    rt: app.rt,
+    statusChangedAt: app.statusChangedAt.toISOString(),
+    version: app.version,
+  };
+}
+
+function actionView(
+  t: Transition,
+  blocked: { code: string; params: Record<string, string | number> } | null,
+) {
+  return {
+    action: t.action,
+    to: t.to,
+    reason: t.reason.kind,
+    reasonCodes: t.reason.kind === "coded" ? [...t.reason.codes] : [],
+    duty: t.duty,
+    blocked,
+  };
+}
+
+/**
+ * An application as its officer sees it: the record, the document checklist, eligibility evaluated now, the
+ * actions the caller is offered (each with what still blocks it), and its full history.
+ */
+export async function applicationWorkflow(workflow: Workflow, caller: Caller, id: string) {
+  const app = await visibleApplication(workflow.db, caller.actor, id);
+  const policy = await policyFor(workflow.db, app);
+  const [documents, eligibility, history] = await Promise.all([
+    documentStore.currentDocuments(workflow.db, app.id),
+    evaluateApplication(workflow, workflow.db, app, policy),
+    applicationHistory(workflow, app.id),
+  ]);
+  const present = documents.map((d) => d.kind);
+  const actions = availableActions(app.status, caller.actor, applicationPlace(app)).map((t) => {
+    const decision = decide({
+      action: t.action,
+      from: app.status,
+      actor: caller.actor,
+      place: applicationPlace(app),
+      requiredDocuments: policy.requiredDocuments,
+      documentsPresent: present,
+      // Reasons are typed when the action is taken; only what the record itself lacks blocks it here.
+      reasonCode: t.reason.kind === "coded" ? t.reason.codes[0] : null,
+      reason: "-",
+      eligibility,
+    });
+    return actionView(t, decision.ok ? null : { code: decision.code, params: decision.params });
+  });
+  return {
+    application: applicationView(app),
+    policy,
+    documents: {
+      required: policy.requiredDocuments,
+      present: [...new Set(present)],
+      missing: policy.requiredDocuments.filter((k) => !present.includes(k)),
+      items: documents.map(documentView),
+    },
+    eligibility,
+    actions,
+    history,
+  };
+}
+
+export function documentView(row: documentStore.DocumentRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    sha256: row.sha256,
+    originalSha256: row.originalSha256,
+    mediaType: row.mediaType,
+    size: row.size,
+    removedMetadata: row.removedMetadata,
+    uploadedBy: row.uploadedBy,
+    uploadedAt: row.uploadedAt.toISOString(),
+  };
+}
+
+export async function applicationEligibility(
+  workflow: Workflow,
+  caller: Caller,
+  id: string,
+): Promise<EligibilityResult> {
+  const app = await visibleApplication(workflow.db, caller.actor, id);
+  return evaluateApplication(workflow, workflow.db, app, await policyFor(workflow.db, app));
+}
+
+export interface QueueQuery {
+  status?: EnrollmentStatus | undefined;
+  villageCode?: string | undefined;
+  districtCode?: string | undefined;
+  periodId?: string | undefined;
+  programId?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * What is waiting in my area: the applications in the statuses the caller's role moves forward (or one
+ * status asked for), oldest first, with their document checklist and whether the applicant came in person.
+ */
+export async function workQueue(workflow: Workflow, caller: Caller, query: QueueQuery) {
+  const { actor } = caller;
+  const statuses: EnrollmentStatus[] = query.status
+    ? [query.status]
+    : actor.role === "system"
+      ? [...ENROLLMENT_STATUSES]
+      : queueStatuses(actor.role);
+  const scope = enrollmentScope(workflow, actor);
+  const filter = { ...query, statuses };
+  const [{ rows, total }, counts] = await Promise.all([
+    store.queuePage(workflow.db, scope, filter),
+    store.queueCounts(workflow.db, scope, filter),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const [kinds, policyRows] = await Promise.all([
+    documentStore.currentKindsOf(workflow.db, ids),
+    store.policyRows(workflow.db, [...new Set(rows.map((r) => r.programId))]),
+  ]);
+  const required = new Map<string, readonly DocumentKind[]>(
+    policyRows.map((p) => [p.programId, p.requiredDocuments]),
+  );
+  return {
+    counts: Object.fromEntries(statuses.map((s) => [s, counts.get(s) ?? 0])),
+    items: rows.map((r) => {
+      const present = kinds.get(r.id) ?? [];
+      const needed = required.get(r.programId) ?? defaultPolicy(r.programTarget).requiredDocuments;
+      return {
+        ...applicationView(r),
+        documents: [...new Set(present)],
+        missingDocuments: needed.filter((k) => !present.includes(k)),
+        appearedInPerson: r.appearedInPerson,
+      };
+    }),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+// Program policies ---------------------------------------------------------------------------------------
+
+async function visibleProgram(db: Executor, actor: Actor, id: string) {
+  const program = await registryStore.getProgram(db, id);
+  if (!program || !seesAgency(actor, program.agencyId))
+    throw new DomainError("PROGRAM_NOT_FOUND", { id }, 404);
+  return program;
+}
+
+export async function programPolicy(workflow: Workflow, caller: Caller, programId: string) {
+  const program = await visibleProgram(workflow.db, caller.actor, programId);
+  const row = await store.policyRow(workflow.db, program.id);
+  const policy = row
+    ? { requiredDocuments: row.requiredDocuments, rules: row.rules }
+    : defaultPolicy(program.target);
+  return { programId: program.id, ...policy, isDefault: !row, version: row?.version ?? 0 };
+}
+
+export async function saveProgramPolicy(
+  workflow: Workflow,
+  caller: Caller,
+  programId: string,
+  input: ProgramPolicy & { version: number },
+) {
+  return workflow.db.transaction(async (tx) => {
+    const program = await visibleProgram(tx, caller.actor, programId);
+    const before = await store.policyRow(tx, program.id);
+    const row = await store.savePolicy(tx, program.id, input.version, input);
+    const snapshot = (p: ProgramPolicy) => ({
+      requiredDocuments: [...p.requiredDocuments],
+      rules: p.rules as unknown as JsonObject[],
+    });
+    await workflow.audit.append(tx, {
+      actor: auditActor(caller.actor),
+      action: "program.policy_update",
+      entity: "program",
+      entityId: program.id,
+      area: null,
+      before: before ? snapshot(before) : null,
+      after: snapshot(row),
+      requestId: caller.requestId,
+    });
+    return {
+      programId: program.id,
+      requiredDocuments: row.requiredDocuments,
+      rules: row.rules,
+      isDefault: false,
+      version: row.version,
+    };
+  });
+}

@@ -1,0 +1,45 @@
+import { ACCESS_MESSAGES } from "../../../src/access/messages.ts";
+import { AUDIT_MESSAGES as AUDIT_SERVER_MESSAGES } from "../../../src/audit/messages.ts";
+import { HTTP_MESSAGES } from "../../../src/http/messages.ts";
+import { createTranslator, type MessageCatalog } from "../../../src/i18n/index.ts";
+import { NIK_MESSAGES } from "../../../src/nik/index.ts";
+import { REGISTRY_MESSAGES } from "../../../src/registry/messages.ts";
+import { ACCESS_UI_MESSAGES } from "../access/messages.ts";
+import { APP_MESSAGES } from "../app/messages.ts";
+import { AUDIT_MESSAGES } from "../audit/messages.ts";
+import { HOME_MESSAGES } from "../home/messages.ts";
+import { RANKING_UI_MESSAGES } from "../ranking/messages.ts";
+import { REGIONS_MESSAGES } from "../regions/messages.ts";
+import { REGISTRY_UI_MESSAGES } from "../registry/messages.ts";
+import { UI_MESSAGES } from "../ui/messages.ts";
+
+/** The server's catalogs, so an error code from the API (or a NIK issue found while typing) reads exactly as the
+ * server would word it. */
+export const SERVER_CATALOGS = {
+  HTTP_MESSAGES,
+  REGISTRY_MESSAGES,
+  NIK_MESSAGES,
+  ACCESS_MESSAGES,
+  AUDIT_SERVER_MESSAGES,
+} satisfies Record<string, MessageCatalog>;
+
+/** The web app's own catalogs, one per capability folder; a new folder registers its catalog here. */
+export const WEB_CATALOGS = {
+  UI_MESSAGES,
+  APP_MESSAGES,
+  ACCESS_UI_MESSAGES,
+  HOME_MESSAGES,
+  REGIONS_MESSAGES,
+  REGISTRY_UI_MESSAGES,
+  AUDIT_MESSAGES,
+  RANKING_UI_MESSAGES,
+} satisfies Record<string, MessageCatalog>;
+
+type Merged<T> = (T extends unknown ? (whole: T) => void : never) extends (whole: infer I) => void
+  ? I
+  : never;
+
+/** The codes the interface itself uses: a typo is a compile error, not a raw code on screen. */
+export type MessageCode = keyof Merged<(typeof WEB_CATALOGS)[keyof typeof WEB_CATALOGS]>;
+
+export const translate = createTranslator(...Object.values(SERVER_CATALOGS), ...Object.values(WEB_CATALOGS));
