@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "bench/**/*.test.ts", "e2e/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "web/src/**/*.test.ts", "bench/**/*.test.ts", "e2e/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: "forks",

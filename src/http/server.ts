@@ -15,8 +15,8 @@ import { z } from "zod";
 import { installAccessControl } from "../access/http.ts";
 import { accessRoutes } from "../access/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
-import { rankingRoutes } from "../ranking/routes.ts";
 import { importRoutes } from "../imports/routes.ts";
+import { rankingRoutes } from "../ranking/routes.ts";
 import { regionRoutes } from "../regions/routes.ts";
 import { registryRoutes } from "../registry/routes.ts";
 import type { Salur } from "../runtime.ts";
@@ -108,8 +108,9 @@ export async function buildServer(salur: Salur, options: ServerOptions = {}): Pr
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    // The web app routes on the client: any non-API GET that is not a file gets its index page.
-    if (request.method === "GET" && !request.url.startsWith("/api/") && existsSync(WEB_DIST)) {
+    // The web app routes on the client: any GET that is neither API nor a build asset gets its index page;
+    // a missing asset answers 404, so a stale tab sees a failed load instead of HTML served as script.
+    if (request.method === "GET" && !/^\/(api|assets)\//.test(request.url) && existsSync(WEB_DIST)) {
       return reply.sendFile("index.html");
     }
     const language = requestLanguage(request);

@@ -36,6 +36,11 @@ const districtCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/);
 const idNumberInput = z.string().trim().max(40);
 const rupiah = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const reason = z.string().trim().min(3).max(500);
+/** Short codes agencies already use for themselves and their programs: DINSOS, BLT-UMKM, bst-2026. */
+const recordCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{1,59}$/);
 
 export const personFields = {
   nik: idNumberInput.nullish(),
@@ -194,20 +199,14 @@ export const businessViewSchema = businessInputSchema.extend({
 });
 
 export const agencyInputSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{2,40}$/),
+  code: recordCode,
   name: trimmed(120),
 });
-export const agencyViewSchema = agencyInputSchema.extend({ id: z.uuid() });
+export const agencyViewSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 
 const programFields = z.object({
   agencyId: z.uuid(),
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{2,60}$/),
+  code: recordCode,
   name: trimmed(160),
   kind: z.enum(PROGRAM_KINDS),
   target: z.enum(PROGRAM_TARGETS).default("person"),
