@@ -146,6 +146,21 @@ describe.skipIf(!chromiumAvailable)("ranking simulation in Chromium", () => {
     await page.getByTestId("ranking-sensitivity").waitFor();
     await page.getByTestId("ranking-near").waitFor();
 
+    // The hint restored the program's judgment; health is now judged above the number of children, saved as the
+    // program's model version 1, and the selection is run with it and recorded with its hash.
+    await page
+      .getByLabel("Kesehatan dibanding Jumlah anak")
+      .selectOption({ label: "Kesehatan sedikit lebih penting (3)" });
+    await page.getByLabel(/^Alasan perubahan/).fill("Hasil musyawarah desa");
+    await page.getByRole("button", { name: "Simpan sebagai model program" }).click();
+    await page.getByText("Model program: versi 1").waitFor();
+    await table(page).waitFor();
+    await page.getByLabel(/^Keterangan/).fill("Seleksi tahap 2");
+    await page.getByRole("button", { name: "Jalankan seleksi" }).click();
+    const done = page.getByText(/^Seleksi ke-1 tercatat/);
+    await done.waitFor({ timeout: 60_000 });
+    expect(await done.textContent()).toMatch(/Sidik: [0-9a-f]{64}/);
+
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Recipient ranking simulation (AHP)" }).waitFor();
   });

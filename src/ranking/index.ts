@@ -122,7 +122,17 @@ export {
   selectionCapacity,
   selectRecipients,
 } from "./selection.ts";
+export type { SelectionRunFacts } from "./selection-run.ts";
+export {
+  inputsDigest,
+  reproduceSelectionRun,
+  SELECTION_RUN_VERSION,
+  selectionRunDocument,
+  selectionRunSha256,
+} from "./selection-run.ts";
 export type { Simulation, SimulationState, WhatIfChange, WhatIfResult } from "./simulation.ts";
 export { applyChange, createSimulation } from "./simulation.ts";
 export type { ModelSnapshot } from "./snapshot.ts";
 export { modelSnapshot, RANKING_ENGINE_VERSION, TIE_BREAK, verifySnapshot } from "./snapshot.ts";
+export type { TableTransfer } from "./transfer.ts";
+export { birthOrder, decodeTable, encodeTable } from "./transfer.ts";

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Stack, Text, TextInput } from "@mantine/cor
 import { useState } from "react";
 import { consistentComparisons } from "../../../src/ranking/ahp.ts";
 import { useT } from "../i18n/language.tsx";
-import { errorText } from "../ui/errors.ts";
+import { errorText, fieldErrorsOf, fieldMessages } from "../ui/errors.ts";
 import { useRunSelection, useSaveModel } from "./api.ts";
 import type { Draft, PreparedSimulation } from "./simulation.ts";
 
@@ -30,6 +30,8 @@ export function ModelActions({
   const [saveReason, setSaveReason] = useState("");
   const [runReason, setRunReason] = useState("");
   if (!canEdit && !canSelect) return null;
+  const saveFields = fieldMessages(t, fieldErrorsOf(save.error));
+  const runFields = fieldMessages(t, fieldErrorsOf(run.error));
 
   const onSave = () =>
     save.mutate({
@@ -48,6 +50,7 @@ export function ModelActions({
               size="xs"
               label={t("RANKING_SAVE_REASON")}
               value={saveReason}
+              error={saveFields.reason}
               onChange={(event) => setSaveReason(event.currentTarget.value)}
             />
             <Group>
@@ -79,6 +82,7 @@ export function ModelActions({
               size="xs"
               label={t("RANKING_RUN_REASON")}
               value={runReason}
+              error={runFields.reason}
               onChange={(event) => setRunReason(event.currentTarget.value)}
             />
             <Group>
