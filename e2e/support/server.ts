@@ -107,52 +107,51 @@ export interface RunningSalur {
  */
 export async function startSalur(): Promise<RunningSalur> {
   const dataDir = mkdtempSync(join(tmpdir(), "salur-e2e-"));
-  const port = await freePort();
-  const env = { ...process.env, SALUR_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" };
-  const salur = join(ROOT, "bin", "salur.js");
-  await run(process.execPath, [salur, "seed", "--demo"], env, 180_000);
-  await run(
-    process.execPath,
-    [
-      join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"),
-      join(ROOT, "e2e", "support", "ensure-demo-users.ts"),
-    ],
-    env,
-    60_000,
-  );
-
-  const child: ChildProcess = spawn(process.execPath, [salur, "serve", "--demo"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout?.on("data", (chunk) => (log += chunk));
-  child.stderr?.on("data", (chunk) => (log += chunk));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`salur serve exited with ${child.exitCode}:\n${log}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // Not listening yet.
+  let child: ChildProcess | null = null;
+  const stop = async () => {
+    if (child && child.exitCode === null) {
+      const running = child;
+      const exited = new Promise((resolve) => running.once("exit", resolve));
+      running.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      if (running.exitCode === null) running.kill("SIGKILL");
     }
-    if (Date.now() > deadline) throw new Error(`salur serve did not answer within 60 s:\n${log}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return {
-    baseUrl,
-    dataDir,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    const port = await freePort();
+    const env = { ...process.env, SALUR_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" };
+    const salur = join(ROOT, "bin", "salur.js");
+    await run(process.execPath, [salur, "seed", "--demo"], env, 180_000);
+    const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+    await run(process.execPath, [tsx, join(ROOT, "e2e", "support", "ensure-demo-users.ts")], env, 60_000);
+
+    const server = spawn(process.execPath, [salur, "serve", "--demo"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = server;
+    let log = "";
+    server.stdout?.on("data", (chunk) => (log += chunk));
+    server.stderr?.on("data", (chunk) => (log += chunk));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`salur serve exited with ${server.exitCode}:\n${log}`);
+      try {
+        const response = await fetch(`${baseUrl}/api/health`);
+        if (response.ok) break;
+      } catch {
+        // Not listening yet.
+      }
+      if (Date.now() > deadline) throw new Error(`salur serve did not answer within 60 s:\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return { baseUrl, dataDir, stop };
+  } catch (error) {
+    // A failed start leaves no server running and no scratch database behind.
+    await stop();
+    throw error;
+  }
 }
