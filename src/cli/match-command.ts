@@ -188,9 +188,10 @@ export async function runMatch(
   const writeStarted = performance.now();
   progress("write", 0, 3);
   await mkdir(options.out, { recursive: true });
-  await writeClusters(join(options.out, "clusters.csv"), records, result.clusterOf);
+  const keys = keyCells(records);
+  await writeClusters(join(options.out, "clusters.csv"), keys, result.clusterOf);
   progress("write", 1, 3);
-  const pairCounts = await writePairs(join(options.out, "pairs.csv"), records, result);
+  const pairCounts = await writePairs(join(options.out, "pairs.csv"), keys, result);
   progress("write", 2, 3);
 
   const sources: Record<string, number> = {};
@@ -409,18 +410,37 @@ async function writeLines(path: string, header: string, lines: Iterable<string>)
   await once(stream, "finish");
 }
 
-async function writeClusters(path: string, records: readonly LinkageRecord[], clusterOf: Int32Array) {
-  function* lines() {
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i] as LinkageRecord;
-      yield `${csvCell(record.source)},${csvCell(record.recordId)},${(clusterOf[i] as number) + 1}`;
+/** "source,record_id" of every record, escaped once: both output files repeat them. */
+function keyCells(records: readonly LinkageRecord[]): string[] {
+  const sources = new Map<string, string>();
+  return records.map((record) => {
+    let source = sources.get(record.source);
+    if (source === undefined) {
+      source = csvCell(record.source);
+      sources.set(record.source, source);
     }
+    return `${source},${csvCell(record.recordId)}`;
+  });
+}
+
+async function writeClusters(path: string, keys: readonly string[], clusterOf: Int32Array) {
+  function* lines() {
+    for (let i = 0; i < keys.length; i++) yield `${keys[i]},${(clusterOf[i] as number) + 1}`;
   }
   await writeLines(path, "source,record_id,cluster_id", lines());
 }
 
+/** Fixed decimals without toFixed, which is slow enough to matter over a million lines. */
+function fixed(value: number, decimals: number): string {
+  const scale = 10 ** decimals;
+  const scaled = Math.round(Math.abs(value) * scale);
+  const whole = Math.floor(scaled / scale);
+  const fraction = String(scaled - whole * scale).padStart(decimals, "0");
+  return `${value < 0 && scaled > 0 ? "-" : ""}${whole}.${fraction}`;
+}
+
 /** Every pair at or above the review threshold, strongest first, with the level of each compared field. */
-async function writePairs(path: string, records: readonly LinkageRecord[], result: LinkResult) {
+async function writePairs(path: string, keys: readonly string[], result: LinkResult) {
   const reviewWeight = weightOf(result.model.reviewThreshold);
   const matchWeight = weightOf(result.model.matchThreshold);
   const { a, b } = result.candidates;
@@ -443,19 +463,23 @@ async function writePairs(path: string, records: readonly LinkageRecord[], resul
       (rankA[x] as number) - (rankA[y] as number) ||
       (rankB[x] as number) - (rankB[y] as number),
   );
+  // The level columns depend on the pattern alone, and a few thousand patterns cover all pairs.
+  const levelColumns = new Map<number, string>();
   const levels = new Uint8Array(COMPARED_FIELDS.length);
-  const levelNames = COMPARED_FIELDS.map((field) => FIELD_LEVELS[field] as readonly string[]);
+  const columnsOf = (pattern: number) => {
+    let columns = levelColumns.get(pattern);
+    if (columns === undefined) {
+      decodePattern(pattern, levels);
+      columns = COMPARED_FIELDS.map((field, f) => FIELD_LEVELS[field][levels[f] as number]).join(",");
+      levelColumns.set(pattern, columns);
+    }
+    return columns;
+  };
   function* lines() {
     for (const position of order) {
       const k = selected[position] as number;
-      const first = records[a[k] as number] as LinkageRecord;
-      const second = records[b[k] as number] as LinkageRecord;
       const weight = result.weights[k] as number;
-      decodePattern(result.patterns[k] as number, levels);
-      let line = `${csvCell(first.source)},${csvCell(first.recordId)},${csvCell(second.source)},${csvCell(second.recordId)},${probabilityOf(weight).toFixed(6)},${weight.toFixed(3)}`;
-      for (let f = 0; f < levelNames.length; f++)
-        line += `,${(levelNames[f] as readonly string[])[levels[f] as number]}`;
-      yield line;
+      yield `${keys[a[k] as number]},${keys[b[k] as number]},${fixed(probabilityOf(weight), 6)},${fixed(weight, 3)},${columnsOf(result.patterns[k] as number)}`;
     }
   }
   const header = [

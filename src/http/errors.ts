@@ -6,6 +6,7 @@ import { AUDIT_MESSAGES } from "../audit/messages.ts";
 import { DomainError, type FieldIssue, ValidationFailed } from "../i18n/domain-error.ts";
 import { createTranslator, type Language, languageFromHeader, type MessageParams } from "../i18n/index.ts";
 import { IMPORT_MESSAGES } from "../imports/messages.ts";
+import { MATCHING_MESSAGES } from "../matching/index.ts";
 import { NIK_MESSAGES } from "../nik/index.ts";
 import { RANKING_MESSAGES } from "../ranking/index.ts";
 import { REGISTRY_MESSAGES } from "../registry/messages.ts";
@@ -19,6 +20,7 @@ export const translate = createTranslator(
   ACCESS_MESSAGES,
   AUDIT_MESSAGES,
   RANKING_MESSAGES,
+  MATCHING_MESSAGES,
   WORKFLOW_MESSAGES,
   IMPORT_MESSAGES,
 );

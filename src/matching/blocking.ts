@@ -132,7 +132,7 @@ export interface BlockingOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function computeRuleKeys(table: FeatureTable, rule: BlockingRule): Uint32Array {
+function computeRuleKeys(table: FeatureTable, rule: BlockingRule): Uint32Array {
   const keys = new Uint32Array(table.size);
   for (let i = 0; i < table.size; i++) keys[i] = rule.key(table, i);
   return keys;

@@ -79,16 +79,13 @@ export function clusterRecords(input: ClusterInput): Clustering {
     const decided = weight[e] === Number.POSITIVE_INFINITY;
     // Two single records joined by a scored link: the link is the only pair and already passes the guard.
     const checkAll = decided || (size[rootA] as number) > 1 || (size[rootB] as number) > 1;
-    const allowed = decided
-      ? (x: number, y: number) => !input.forbidden?.(x, y)
-      : (x: number, y: number) => input.compatible(x, y);
     let plausible = true;
     let x = checkAll ? rootA : -1;
     if (x !== -1)
       do {
         let y = rootB;
         do {
-          if (!allowed(x, y)) {
+          if (decided ? input.forbidden?.(x, y) === true : !input.compatible(x, y)) {
             plausible = false;
             break;
           }

@@ -98,10 +98,6 @@ export function comparePair(table: FeatureTable, i: number, j: number): number {
   );
 }
 
-export function levelOf(pattern: number, field: number): number {
-  return Math.floor(pattern / (FIELD_RADIX[field] as number)) % (LEVEL_COUNTS[field] as number);
-}
-
 export function decodePattern(pattern: number, into: Uint8Array | number[] = new Uint8Array(FIELD_COUNT)) {
   let rest = pattern;
   for (let f = 0; f < FIELD_COUNT; f++) {

@@ -2,10 +2,9 @@
  * Per-record features, computed once per record and stored column-wise (typed arrays, interned strings) so that
  * scoring millions of candidate pairs touches numbers and shared strings instead of re-normalising raw text.
  */
-import { type NameFeature, packDate } from "./compare.ts";
+import type { NameFeature } from "./compare.ts";
 import {
   normaliseAddress,
-  normaliseBirthDate,
   normaliseIdNumber,
   normaliseName,
   normaliseNeighbourhood,
@@ -13,6 +12,7 @@ import {
   normalisePlace,
   normaliseSex,
   normaliseVillageCode,
+  packedBirthDate,
 } from "./normalise.ts";
 import type { LinkageRecord } from "./types.ts";
 
@@ -52,6 +52,7 @@ export class Interner {
 }
 
 const NO_TOKENS: readonly number[] = [];
+const NO_AREA: readonly [number, number] = [0, 0];
 
 export class FeatureTable {
   size = 0;
@@ -88,6 +89,7 @@ export class FeatureTable {
   private readonly nameCache = new Map<string, NameFeature | null>();
   private readonly placeCache = new Map<string, string | null>();
   private readonly addressCache = new Map<string, readonly number[]>();
+  private readonly areaCache = new Map<string, readonly [number, number]>();
 
   constructor(expected = 1024) {
     this.birthDate = new GrowableInt32(expected);
@@ -121,14 +123,14 @@ export class FeatureTable {
       while (this.nameKeyCount.length <= name.keyId) this.nameKeyCount.push(0);
       if (counted) this.nameKeyCount.data[name.keyId] = (this.nameKeyCount.data[name.keyId] ?? 0) + 1;
     }
-    this.birthDate.push(packDate(normaliseBirthDate(record.birthDate)));
+    this.birthDate.push(packedBirthDate(record.birthDate));
     const sex = normaliseSex(record.sex);
     this.sex.push(sex === "L" ? 1 : sex === "P" ? 2 : 0);
     const place = this.place(record.birthPlace);
     this.birthPlace.push(place ? this.placeIds.id(place) : 0);
-    const village = normaliseVillageCode(record.villageCode);
-    this.village.push(village ? this.areaIds.id(village) : 0);
-    this.kecamatan.push(village ? this.areaIds.id(village.slice(0, 6)) : 0);
+    const [village, kecamatan] = this.area(record.villageCode);
+    this.village.push(village);
+    this.kecamatan.push(kecamatan);
     this.rt.push(normaliseNeighbourhood(record.rt) ?? 0);
     this.rw.push(normaliseNeighbourhood(record.rw) ?? 0);
     this.phone.push(normalisePhone(record.phone));
@@ -194,6 +196,18 @@ export class FeatureTable {
       const tokens = normaliseAddress(raw);
       ids = tokens ? tokens.map((token) => this.addressTokens.id(token)).sort((x, y) => x - y) : NO_TOKENS;
       if (this.addressCache.size < 1_000_000) this.addressCache.set(raw, ids);
+    }
+    return ids;
+  }
+
+  /** Desa and kecamatan ids of a desa code; a regency has a few hundred codes, so this is a cache hit. */
+  private area(raw: string | null | undefined): readonly [number, number] {
+    if (!raw) return NO_AREA;
+    let ids = this.areaCache.get(raw);
+    if (ids === undefined) {
+      const code = normaliseVillageCode(raw);
+      ids = code ? [this.areaIds.id(code), this.areaIds.id(code.slice(0, 6))] : NO_AREA;
+      if (this.areaCache.size < 200_000) this.areaCache.set(raw, ids);
     }
     return ids;
   }

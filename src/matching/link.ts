@@ -196,8 +196,10 @@ export function linkTable(table: FeatureTable, options: LinkOptions = {}): LinkR
     forbidden: (x, y) => apart.size > 0 && apart.has(pairKey(x, y)),
     compatible: (x, y) => {
       if (apart.size > 0 && apart.has(pairKey(x, y))) return false;
-      const [first, second] = (rank[x] as number) < (rank[y] as number) ? [x, y] : [y, x];
-      return scorer.weight(comparePair(table, first, second), first, second) >= guardWeight;
+      // Same orientation as candidate pairs, so the weight is the one the pair would have had as a candidate.
+      if ((rank[x] as number) > (rank[y] as number))
+        return scorer.weight(comparePair(table, y, x), y, x) >= guardWeight;
+      return scorer.weight(comparePair(table, x, y), x, y) >= guardWeight;
     },
   });
   progress("cluster", 1, 1);

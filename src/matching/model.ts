@@ -18,7 +18,7 @@ import {
 } from "./factors.ts";
 import type { FeatureTable } from "./features.ts";
 import { seededGenerator } from "./prng.ts";
-import { FIELD_COUNT } from "./types.ts";
+import { FIELD_COUNT, FIELD_LEVELS } from "./types.ts";
 
 export interface LevelParameters {
   level: string;
@@ -105,13 +105,34 @@ export function estimateU(table: FeatureTable, order: Int32Array, samples: numbe
   });
 }
 
-/** Starting m: most of the mass on agreement, decreasing with each weaker level. */
-function initialM(levelCount: number): number[] {
+/** Starting m for a single field: most of the mass on agreement, decreasing with each weaker level. */
+function decreasingM(levelCount: number): number[] {
   const m = [1];
   let total = 0;
   for (let k = 1; k < levelCount; k++) total += 4 ** -(k - 1);
   for (let k = 1; k < levelCount; k++) m.push(4 ** -(k - 1) / total);
   return m;
+}
+
+/**
+ * Starting m of a factor. The NIK × birth date factor starts from the product of the two fields' own starting
+ * m (each missing one time in ten), so that EM begins near "both agree" rather than at whichever combined level
+ * happens to come first.
+ */
+function initialM(factor: ModelFactor): number[] {
+  const levels = FACTOR_LEVELS[factor].length;
+  if (factor !== "nik_birth_date") return decreasingM(levels);
+  const nik = decreasingM(FIELD_LEVELS.nik.length);
+  const birth = decreasingM(FIELD_LEVELS.birth_date.length);
+  const share = (m: number[], level: number) => (level === 0 ? 0.1 : 0.9 * (m[level] as number));
+  const joint = [1];
+  let total = 0;
+  for (let k = 1; k < levels; k++) {
+    const value = share(nik, Math.floor(k / birth.length)) * share(birth, k % birth.length);
+    joint.push(value);
+    total += value;
+  }
+  return joint.map((value, k) => (k === 0 ? 1 : value / total));
 }
 
 /**
@@ -150,7 +171,7 @@ export function expectationMaximisation(
     levels.set(scratch, i * FACTOR_COUNT);
     counts[i] = patternCounts.get(pattern) ?? 0;
   });
-  let m = FACTOR_LEVEL_COUNTS.map(initialM);
+  let m = MODEL_FACTORS.map(initialM);
   let cu = u.map((perLevel) => [...perLevel]);
   let matchShare = 0.3;
   let iterations = 0;

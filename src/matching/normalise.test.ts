@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { packDate } from "./compare.ts";
 import {
   modernSpelling,
   normaliseAddress,
@@ -10,6 +12,7 @@ import {
   normalisePlace,
   normaliseSex,
   normaliseVillageCode,
+  packedBirthDate,
   phoneticKey,
 } from "./normalise.ts";
 
@@ -198,6 +201,25 @@ describe("other fields", () => {
     ["kemarin", null],
   ])("birth date %s → %o", (raw, expected) => {
     expect(normaliseBirthDate(raw)).toEqual(expected);
+  });
+
+  it("packs birth dates on its fast path exactly as the general parser does", () => {
+    const twoDigits = fc.integer({ min: 0, max: 39 }).map((n) => String(n).padStart(2, "0"));
+    const text = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 1800, max: 2200 }), twoDigits, twoDigits)
+        .map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc
+        .tuple(twoDigits, twoDigits, fc.integer({ min: 1800, max: 2200 }))
+        .map(([d, m, y]) => `${d}/${m}/${y}`),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(text, (raw) => {
+        expect(packedBirthDate(raw)).toBe(packDate(normaliseBirthDate(raw)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each([

@@ -28,7 +28,7 @@ export function sortIndicesByKey(keys: Uint32Array, n = keys.length): Int32Array
   return out;
 }
 
-export const recordKey = (table: FeatureTable, i: number): string => {
+const recordKey = (table: FeatureTable, i: number): string => {
   const record = table.records[i];
   return record ? `${record.source}\u0000${record.recordId}` : "";
 };

@@ -55,7 +55,5 @@ export const FIELD_LEVELS = {
   phone: ["missing", "exact", "typo", "different"],
 } as const satisfies Record<ComparedField, readonly string[]>;
 
-export type FieldLevel<F extends ComparedField> = (typeof FIELD_LEVELS)[F][number];
-
 export const FIELD_COUNT = COMPARED_FIELDS.length;
 export const LEVEL_COUNTS: readonly number[] = COMPARED_FIELDS.map((f) => FIELD_LEVELS[f].length);
