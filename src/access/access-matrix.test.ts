@@ -135,6 +135,7 @@ describeEachDatabase("access matrix", (salur, kind) => {
           checks += 1;
           const label = `${route.key} ${user.role} ${side}`;
           const allowed = roleCan(user.role, rule.action);
+          if (process.env.MATRIX_TRACE) console.error(`TRACE ${label} ${new Date().toISOString()}`);
           const request: Probe = probe
             ? await probe({ side, place, user, salur: salur(), fx, setup, next })
             : {
@@ -188,7 +189,7 @@ describeEachDatabase("access matrix", (salur, kind) => {
     expect(leaks).toEqual([]);
     expect(wrong).toEqual([]);
     expect(checks).toBeGreaterThan(500);
-  });
+  }, 600_000);
 
   it("refuses, for everyone, a route added without a permission-table entry, and the completeness check names it", async () => {
     const extra = await buildServer(salur());

@@ -77,6 +77,30 @@ export const PERMISSIONS = {
   ],
   "ranking.model.manage": ["program_manager"],
   "ranking.select": ["program_manager"],
+  /** Bulk lists in (seed 000: agencies and the ministry hand over spreadsheets): those who run programs or coordinate them. */
+  "import.run": ["program_manager", "coordinator"],
+  "import.read": ["program_manager", "coordinator", "auditor"],
+  "reconciliation.run": ["program_manager", "coordinator"],
+  /** Central-only and regional-only lines go to the desa and kecamatan for the field check. */
+  "reconciliation.read": [
+    "village_operator",
+    "kecamatan_officer",
+    "program_manager",
+    "coordinator",
+    "auditor",
+  ],
+  "reconciliation.decide": ["village_operator", "kecamatan_officer", "program_manager", "coordinator"],
+  /** Possible existing persons while registering; outside the caller's area only the kecamatan and a count. */
+  "matching.check": [...REGISTRARS, "coordinator"],
+  /** Linking the whole registry feeds the review queue of every area: the regency's coordinator starts it. */
+  "matching.run": ["coordinator"],
+  "matching.review.read": ["kecamatan_officer", "coordinator", "auditor"],
+  /** "Same person" / "different people" (issue 5): the coordinator, and the kecamatan officer for their area. */
+  "matching.review.decide": ["kecamatan_officer", "coordinator"],
+  "overlap.rules.read": ["kecamatan_officer", "program_manager", "coordinator", "approver", "auditor"],
+  "overlap.rules.manage": ["coordinator"],
+  /** Violations name persons of every agency: not for an agency-bound program manager. */
+  "overlap.report": ["kecamatan_officer", "coordinator", "approver", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -183,6 +207,40 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/ranking/periods/:id/selection-runs": act("ranking.select", "agency"),
   "GET /api/ranking/selection-runs/:id": act("ranking.read", "agency"),
   "GET /api/ranking/enrollments/:id": act("ranking.read", "area+agency"),
+
+  "GET /api/jobs": signedIn,
+  "GET /api/jobs/:id": signedIn,
+  "GET /api/jobs/:id/events": signedIn,
+  "POST /api/jobs/:id/cancel": signedIn,
+  "GET /api/import-fields": signedIn,
+  "POST /api/imports": act("import.run", "agency"),
+  "GET /api/imports": act("import.read", "area+agency"),
+  "GET /api/imports/:id": act("import.read", "area+agency"),
+  "GET /api/imports/:id/issues": act("import.read", "area+agency"),
+  "GET /api/imports/:id/report": act("import.read", "area+agency"),
+  "POST /api/imports/:id/apply": act("import.run", "area+agency"),
+  "GET /api/import-templates": act("import.run", "agency"),
+  "POST /api/import-templates": act("import.run", "agency"),
+  "POST /api/reconciliations": act("reconciliation.run", "agency"),
+  "GET /api/reconciliations": act("reconciliation.read", "agency"),
+  "GET /api/reconciliations/:id": act("reconciliation.read", "agency"),
+  "GET /api/reconciliations/:id/villages": act("reconciliation.read", "agency"),
+  "GET /api/reconciliations/:id/lines": act("reconciliation.read", "area+agency"),
+  "POST /api/reconciliations/:id/decisions": act("reconciliation.decide", "area+agency"),
+  "GET /api/reconciliations/:id/export": act("reconciliation.read", "agency"),
+
+  /** Candidates are filtered by area inside: outside it only the kecamatan, a probability and a count. */
+  "POST /api/matching/candidates": act("matching.check", "none"),
+  "POST /api/matching/runs": act("matching.run", "none"),
+  "GET /api/matching/reviews": act("matching.review.read", "area"),
+  "POST /api/matching/reviews/:id/decision": act("matching.review.decide", "area"),
+  /** Counts only, no person. */
+  "GET /api/matching/quality": act("matching.review.read", "none"),
+  "GET /api/matching/overlap-rules": act("overlap.rules.read", "none"),
+  "POST /api/matching/overlap-rules": act("overlap.rules.manage", "none"),
+  "GET /api/matching/violations": act("overlap.report", "area"),
+  /** The same report as GET /api/matching/violations (probed there), written as a file. */
+  "GET /api/matching/violations/export": act("overlap.report", "none"),
 };
 
 /** The OpenAPI pages are public documentation, served by a plugin under this prefix. */

@@ -5,6 +5,7 @@ export * from "../audit/schema.ts";
 export * from "../documents/schema.ts";
 export * from "../imports/schema.ts";
 export * from "../jobs/schema.ts";
+export * from "../matching/schema.ts";
 export * from "../ranking/schema.ts";
 export * from "../regions/schema.ts";
 export * from "../registration/schema.ts";

@@ -106,23 +106,3 @@ export async function attachStaged(
     )
     .returning();
 }
-
-/** Applications that carry the very same photo: one KTP photographed once and reused for several applicants. */
-export async function sharedContents(db: Executor, enrollmentIds: readonly string[]) {
-  if (enrollmentIds.length === 0) return [];
-  return db
-    .select({ sha256: documents.sha256, enrollmentId: documents.enrollmentId, kind: documents.kind })
-    .from(documents)
-    .where(
-      and(
-        isNull(documents.supersededAt),
-        inArray(
-          documents.sha256,
-          db
-            .select({ sha256: documents.sha256 })
-            .from(documents)
-            .where(inArray(documents.enrollmentId, [...enrollmentIds])),
-        ),
-      ),
-    );
-}

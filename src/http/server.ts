@@ -16,6 +16,7 @@ import { installAccessControl } from "../access/http.ts";
 import { accessRoutes } from "../access/routes.ts";
 import { auditRoutes } from "../audit/routes.ts";
 import { importRoutes } from "../imports/routes.ts";
+import { matchingRoutes } from "../matching/routes.ts";
 import { rankingRoutes } from "../ranking/routes.ts";
 import { regionRoutes } from "../regions/routes.ts";
 import { registryRoutes } from "../registry/routes.ts";
@@ -100,6 +101,7 @@ export async function buildServer(salur: Salur, options: ServerOptions = {}): Pr
       await api.register(rankingRoutes(salur));
       await api.register(workflowRoutes(salur));
       await api.register(importRoutes(salur));
+      await api.register(matchingRoutes(salur));
     },
     { prefix: "/api" },
   );

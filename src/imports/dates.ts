@@ -97,7 +97,7 @@ function check(parts: Parts, raw: string, today: string, warnings: DateWarningCo
 
 const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 
-const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
 const DAY_FIRST = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
 const NAMED_MONTH = /^(\d{1,2})[-/. ]+([a-z]+)\.?[-/., ]+(\d{2}|\d{4})$/;
 const MONTH_NAME_FIRST = /^([a-z]+)\.?[ -]+(\d{1,2}),?[ -]+(\d{4})$/;

@@ -69,14 +69,14 @@ describeEachDatabase("imports", (salur) => {
   it("applies nothing from a file with a bad row, and reports the row and column", async () => {
     const records = cleanRecords(30, 22);
     const rows = listRows(records);
-    (rows[7] as string[])[4] = "31-02-1980";
+    (rows[7] as string[])[5] = "31-02-1980";
     const personsBefore = await count(d, "persons");
     const { record } = await run(csvText([LIST_HEADERS, ...rows]));
     expect(record.state).toBe("rejected");
     expect(await count(d, "persons")).toBe(personsBefore);
     const issues = await store.issuesFrom(d.db, record.id, 0, 100);
     const errors = issues.filter((i) => i.severity === "error");
-    expect(errors).toEqual([expect.objectContaining({ row: 9, column: 4, code: "DATE_INVALID" })]);
+    expect(errors).toEqual([expect.objectContaining({ row: 9, column: 5, code: "DATE_INVALID" })]);
   });
 
   it("skips the bad rows when asked to, and lists them", async () => {

@@ -178,7 +178,8 @@ export async function* prepareImport(
 
   const { mapping } = header;
   const ctx = { env: environment.env, villages: environment.villages, mapping, area: settings.area, today: settings.today };
-  const columnOf = (field: ImportField | null) => (field === null ? null : (mapping[field] ?? null));
+  // A finding about a field the file has no column for (sex read from nowhere) points at the name cell.
+  const columnOf = (field: ImportField | null) => (field === null ? null : mapping[field]) ?? mapping.name ?? null;
   const totals: PrepareTotals = {
     dataRows: 0,
     blankRows: 0,

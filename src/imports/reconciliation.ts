@@ -428,6 +428,7 @@ export interface LineView {
     rw: string | null;
   } | null;
   village: { code: string; name: string } | null;
+  rt: string | null;
   probability: number | null;
   conflicts: ConflictField[];
   evidence: Record<string, unknown> | null;
@@ -488,6 +489,7 @@ export async function lineViews(d: ImportDeps, rows: readonly ReconciliationLine
           }
         : null,
       village: region(r.villageCode),
+      rt: r.rt,
       probability: r.probability,
       conflicts: (r.conflicts ?? []) as ConflictField[],
       evidence: r.evidence,
@@ -528,7 +530,7 @@ export async function decideLines(
   if (REASON_REQUIRED.has(input.decision) && !reason) {
     throw new ValidationFailed([{ field: "reason", code: "RECONCILIATION_REASON_REQUIRED", params: { decision: input.decision } }]);
   }
-  return d.db.transaction(async (tx) => {
+  const decided = await d.db.transaction(async (tx) => {
     const decided: { line: ReconciliationLineRow; before: string | null }[] = [];
     for (const wanted of input.lines) {
       const line = await store.getLine(tx, record.id, wanted.id);
@@ -566,12 +568,14 @@ export async function decideLines(
         requestId: caller.requestId,
       })),
     );
-    return lineViews(
-      d,
-      decided.map((x) => x.line),
-      "masked",
-    );
+    return decided;
   });
+  // Outside the transaction: on PGlite a query on the database waits for an open transaction to end.
+  return lineViews(
+    d,
+    decided.map((x) => x.line),
+    "masked",
+  );
 }
 
 export function mayReadIdentity(actor: Actor): boolean {

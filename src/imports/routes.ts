@@ -222,6 +222,7 @@ const lineSchema = z.object({
     })
     .nullable(),
   village: region.nullable(),
+  rt: z.string().nullable(),
   probability: z.number().nullable(),
   conflicts: z.array(z.string()),
   evidence: z.record(z.string(), z.unknown()).nullable(),

@@ -86,6 +86,15 @@ export function importDeps(salur: Salur, overrides: Partial<ImportDeps> = {}): I
     },
     ...overrides,
   };
+  if (!existing) {
+    // The runner must stop before the database closes under a running job. Until the runtime owns the job
+    // runner, closing this Salur closes its runner first.
+    const close = salur.close;
+    salur.close = async () => {
+      await created.jobs.close();
+      await close();
+    };
+  }
   deps.set(salur, created);
   registerImportJobs(created);
   return created;
@@ -365,7 +374,8 @@ async function load(
         villageCode: r.villageCode,
         districtCode: r.districtCode,
       }));
-      const nikColumn = loaded.header?.mapping.nik ?? null;
+      const nikColumn = loaded.header?.mapping.nik ?? loaded.header?.mapping.name ?? null;
+      const nameColumn = loaded.header?.mapping.name ?? null;
       const alreadyEnrolled = record.periodId
         ? await store.enrolledInPeriod(
             tx,
@@ -385,7 +395,7 @@ async function load(
         if (!record.periodId) continue;
         if (alreadyEnrolled.has(person.id)) {
           loaded.enrollmentsExisting++;
-          extra.push({ row: r.row, column: null, field: null, code: "ENROLLMENT_EXISTS", severity: "warning", params });
+          extra.push({ row: r.row, column: nameColumn, field: null, code: "ENROLLMENT_EXISTS", severity: "warning", params });
         } else {
           alreadyEnrolled.add(person.id);
           enrolling.push({ personId: person.id, villageCode: person.villageCode, districtCode: person.districtCode });
@@ -621,14 +631,15 @@ async function screen(d: ImportDeps, record: ImportRow, loaded: Loaded, context:
     minProbability: 0.9,
   });
   const issues: IssueAt[] = [];
-  const nikColumn = loaded.header?.mapping.nik ?? null;
+  const nikColumn = loaded.header?.mapping.nik ?? loaded.header?.mapping.name ?? null;
+  const nameColumn = loaded.header?.mapping.name ?? null;
   for (const pair of linked.between) {
     const row = rows[pair.left] as ScreeningRecord;
     const person = registry[pair.right] as { id: string; name: string };
     if (loaded.knownPairs.get(row.row) === person.id) continue;
     issues.push({
       row: row.row,
-      column: null,
+      column: nameColumn,
       field: null,
       code: "POSSIBLE_REGISTRY_DUPLICATE",
       severity: "warning",

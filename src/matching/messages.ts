@@ -164,4 +164,45 @@ export const MATCHING_MESSAGES: MessageCatalog = {
     id: "Ambang pemeriksaan ({review}) tidak boleh di atas ambang penggabungan ({match})",
     en: "The review threshold ({review}) may not be above the match threshold ({match})",
   },
+
+  MATCH_REVIEW_NOT_FOUND: { id: "Pasangan data tidak ditemukan: {id}", en: "Pair not found: {id}" },
+  MATCH_REVIEW_DECIDED: {
+    id: "Pasangan ini sudah diputuskan ({status}); keputusan tidak ditanyakan dua kali",
+    en: "This pair has already been decided ({status}); a pair is never asked twice",
+  },
+  OVERLAP_PROGRAM_NOT_FOUND: { id: "Program tidak ditemukan: {id}", en: "Program not found: {id}" },
+  OVERLAP_WINDOW_INVALID: {
+    id: "Tanggal mulai ({from}) harus sebelum tanggal selesai ({to})",
+    en: "The start date ({from}) must come before the end date ({to})",
+  },
+  OVERLAP_PERIOD_NOT_FOUND: { id: "Tahap tidak ditemukan: {id}", en: "Period not found: {id}" },
+  OVERLAP_SAME_PROGRAM_TWICE: {
+    id: "Menerima {program} dua kali (terdaftar dengan data berbeda)",
+    en: "Receives {program} twice (registered under different records)",
+  },
+  OVERLAP_RULE_PERSON: {
+    id: "Satu orang menerima {programA} dan {programB} sekaligus",
+    en: "One person receives both {programA} and {programB}",
+  },
+  OVERLAP_RULE_HOUSEHOLD: {
+    id: "Satu keluarga (KK) menerima {programA} dan {programB} sekaligus",
+    en: "One household (KK) receives both {programA} and {programB}",
+  },
+  OVERLAP_LINK_SAME_RECORD: { id: "data penduduk yang sama", en: "the same registry record" },
+  OVERLAP_LINK_MATCH: {
+    id: "dicocokkan sebagai orang yang sama (peluang terendah {probability})",
+    en: "matched as the same person (lowest probability {probability})",
+  },
+  OVERLAP_LINK_HOUSEHOLD: { id: "nomor KK yang sama", en: "the same KK number" },
+  OVERLAP_EXPORT_NUMBER: { id: "NO", en: "NO" },
+  OVERLAP_EXPORT_VIOLATION: { id: "PELANGGARAN", en: "VIOLATION" },
+  OVERLAP_EXPORT_LINK: { id: "DASAR PENGGABUNGAN", en: "LINKED BY" },
+  OVERLAP_EXPORT_NAME: { id: "NAMA", en: "NAME" },
+  OVERLAP_EXPORT_DISTRICT: { id: "KECAMATAN", en: "KECAMATAN" },
+  OVERLAP_EXPORT_VILLAGE: { id: "DESA/KELURAHAN", en: "DESA/KELURAHAN" },
+  OVERLAP_EXPORT_RT: { id: "RT", en: "RT" },
+  OVERLAP_EXPORT_AGENCY: { id: "DINAS", en: "AGENCY" },
+  OVERLAP_EXPORT_PROGRAM: { id: "PROGRAM", en: "PROGRAM" },
+  OVERLAP_EXPORT_PERIOD: { id: "TAHAP", en: "PERIOD" },
+  OVERLAP_EXPORT_STATUS: { id: "STATUS", en: "STATUS" },
 };

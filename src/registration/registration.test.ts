@@ -507,6 +507,7 @@ describeEachDatabase("field registration and documents API", (salur) => {
       expect(elsewhere.json().duplicates).toEqual([
         {
           match: "name_birthdate",
+          probability: expect.any(Number),
           inYourArea: false,
           personId: null,
           name: null,

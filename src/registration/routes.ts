@@ -134,7 +134,9 @@ export const registrationRoutes =
                 .nullable(),
               duplicates: z.array(
                 z.object({
-                  match: z.enum(["nik", "kk", "name_birthdate"]),
+                  /** nik / name_birthdate: the exact rules; probable: the matching model; kk: the same family. */
+                  match: z.enum(["nik", "name_birthdate", "probable", "kk"]),
+                  probability: z.number(),
                   inYourArea: z.boolean(),
                   personId: z.string().nullable(),
                   name: z.string().nullable(),

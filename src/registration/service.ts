@@ -15,6 +15,8 @@ import type { Executor } from "../db/index.ts";
 import * as documentStore from "../documents/store.ts";
 import { DomainError, ValidationFailed } from "../i18n/domain-error.ts";
 import type { Language, MessageParams } from "../i18n/index.ts";
+import { onPersonWritten } from "../matching/registry-index.ts";
+import { type DuplicateCandidate, registrationDuplicates } from "../matching/service.ts";
 import { validateKk, validateNik } from "../nik/index.ts";
 import {
   districtOf,
@@ -416,6 +418,7 @@ async function resolveApplicant(
       }
     }
     const person = await registryStore.insertPerson(tx, prepared.values);
+    onPersonWritten(registry, person);
     await performDuty(tx, { duty: "register", entity: "person", entityId: person.id, actor });
     await registry.audit.append(tx, {
       actor: auditActor(actor),
@@ -457,6 +460,7 @@ async function resolveApplicant(
   assertWritableArea(actor, { code: data.villageCode, rt: data.rt ?? null });
   const prepared = preparePerson(data, registry.env);
   const person = await registryStore.updatePerson(tx, current.id, current.version, prepared.values);
+  onPersonWritten(registry, person);
   const diff = diffRecords(
     personRecord(full),
     personRecord(toPersonView(person, registry.env, "full")),
@@ -530,13 +534,7 @@ export async function checkRegistration(registry: Registry, caller: Caller, inpu
         record: { nik: nik?.nik ?? undefined },
       })
     : null;
-  const candidates = await store.possibleDuplicates(registry.db, {
-    nikIndex: nik?.nik ? env.vault.blindIndex("nik", nik.nik) : null,
-    kkIndex: kk?.kk ? env.vault.blindIndex("kk", kk.kk) : null,
-    nameSearch: input.name ? nameSearchKey(input.name) : null,
-    birthDate: input.birthDate ?? nik?.decoded?.birthDate ?? null,
-    periodId: input.periodId ?? null,
-  });
+  const candidates = await registrationDuplicates(registry, input);
   return {
     nik: nik && {
       valid: nik.valid,
@@ -549,12 +547,13 @@ export async function checkRegistration(registry: Registry, caller: Caller, inpu
   };
 }
 
-function duplicateView(registry: Registry, actor: Actor, c: store.DuplicateCandidate) {
+function duplicateView(registry: Registry, actor: Actor, c: DuplicateCandidate) {
   const inArea = sees(actor, { code: c.villageCode, rt: c.rt });
   const district = registry.env.regions.get(c.districtCode)?.name ?? c.districtCode;
   if (!inArea)
     return {
       match: c.match,
+      probability: c.probability,
       inYourArea: false,
       personId: null,
       name: null,
@@ -565,6 +564,7 @@ function duplicateView(registry: Registry, actor: Actor, c: store.DuplicateCandi
     };
   return {
     match: c.match,
+    probability: c.probability,
     inYourArea: true,
     personId: c.personId,
     name: c.name,

@@ -175,6 +175,48 @@ describeEachDatabase("registry API", (salur) => {
     expect(stale.json().code).toBe("VERSION_CONFLICT");
   });
 
+  it("shows the person's history with actor, reason and personal fields only as changed", async () => {
+    const found = (await get(`/api/persons?nik=${NIK}`)).json().items[0];
+    const detail = (await get(`/api/persons/${found.id}`)).json();
+    expect(detail.history.map((h: { action: string }) => h.action)).toEqual([
+      "person.create",
+      "person.update",
+    ]);
+    const edit = detail.history[1];
+    expect(edit).toMatchObject({ actor: { role: "kecamatan_officer" }, reason: "pindah rumah" });
+    expect(edit.actor.name).toBeTruthy();
+    expect(edit.changes).toEqual([{ field: "address", before: "(diubah)", after: "(diubah)", masked: true }]);
+    const text = JSON.stringify(detail.history);
+    for (const secret of [NIK, KK, "Jl. Baru No. 9", "Jl. Kuaro No. 3", "1988-07-05"])
+      expect(text).not.toContain(secret);
+    expect(detail.history[0].changes).toContainEqual({ field: "name", after: "Siti Aminah" });
+  });
+
+  it("requires a reason to change a NIK", async () => {
+    const found = (await get(`/api/persons?nik=${NIK}`)).json().items[0];
+    const res = await patch(`/api/persons/${found.id}`, { version: found.version, nik: "6401054507880011" });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0]).toMatchObject({ field: "reason", code: "REASON_REQUIRED" });
+  });
+
+  it("reveals the full NIK, KK and phone to an entitled official only, and records each reading", async () => {
+    const found = (await get(`/api/persons?nik=${NIK}`)).json().items[0];
+    const full = await get(`/api/persons/${found.id}/identity?reason=cek%20KTP`);
+    expect(full.json()).toEqual({ nik: NIK, kk: KK, phone: "081234567890" });
+    const enumerator = await signIn(
+      app,
+      (await createTestUser(salur(), { role: "enumerator", areaCode: KUARO_VILLAGE })).username,
+    );
+    const refused = await app.inject({
+      method: "GET",
+      url: `/api/persons/${found.id}/identity`,
+      headers: enumerator.headers(),
+    });
+    expect(refused.statusCode).toBe(403);
+    const history = (await get(`/api/persons/${found.id}`)).json().history;
+    expect(history.at(-1)).toMatchObject({ action: "person.identity_read", reason: "cek KTP", changes: [] });
+  });
+
   it("keeps households with members, and enrollments filter the person list", async () => {
     const household = await post("/api/households", {
       kk: "6401050202200003",

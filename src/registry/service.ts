@@ -17,6 +17,7 @@ import { type AuditLog, contentOf } from "../audit/log.ts";
 import { entriesOf } from "../audit/store.ts";
 import type { Database, Executor } from "../db/index.ts";
 import { DomainError, type FieldIssue, ValidationFailed } from "../i18n/domain-error.ts";
+import { onPersonWritten } from "../matching/registry-index.ts";
 import { validateKk, validateNik } from "../nik/index.ts";
 import {
   checkVillage,
@@ -112,6 +113,7 @@ export async function registerPerson(
       }
     }
     const inserted = await store.insertPerson(tx, prepared.values);
+    onPersonWritten(registry, inserted);
     await performDuty(tx, { duty: "register", entity: "person", entityId: inserted.id, actor: caller.actor });
     await registry.audit.append(tx, {
       actor: auditActor(caller.actor),
@@ -213,6 +215,7 @@ export async function updatePerson(
     // Moving a person out of one's area would hand the record to someone else unasked.
     assertWritableArea(caller.actor, { code: data.villageCode, rt: data.rt ?? null });
     const row = await store.updatePerson(tx, id, version, prepared.values);
+    onPersonWritten(registry, row);
     const diff = diffRecords(
       personRecord(full),
       personRecord(toPersonView(row, registry.env, "full")),
