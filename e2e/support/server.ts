@@ -1,5 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,13 +35,9 @@ function webBuildStale(): boolean {
   );
 }
 
-/**
- * Builds web/dist when it is missing or older than the web sources, so the suite never tests a stale build.
- * Browser test files run in parallel processes: a lock directory lets one build while the others wait.
- */
-export async function ensureWebBuilt(): Promise<void> {
-  if (!webBuildStale()) return;
-  const lock = join(tmpdir(), `salur-web-build-${Buffer.from(ROOT).toString("hex").slice(-16)}.lock`);
+/** Browser test files run in parallel processes: a lock directory lets one do shared work while others wait. */
+async function withLock(name: string, work: () => Promise<void>): Promise<void> {
+  const lock = join(tmpdir(), `salur-${name}-${Buffer.from(ROOT).toString("hex").slice(-16)}.lock`);
   const deadline = Date.now() + 300_000;
   for (;;) {
     try {
@@ -42,11 +47,21 @@ export async function ensureWebBuilt(): Promise<void> {
       // A lock older than any build could take was left by a killed run.
       if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
         rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`waited 5 minutes for another web build (${lock})`);
+      if (Date.now() > deadline) throw new Error(`waited 5 minutes for ${lock}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
   try {
+    await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Builds web/dist when it is missing or older than the web sources, so the suite never tests a stale build. */
+export async function ensureWebBuilt(): Promise<void> {
+  if (!webBuildStale()) return;
+  await withLock("web-build", async () => {
     // A child process, because vitest sets NODE_ENV=test, which would bundle React's development build.
     if (webBuildStale()) {
       await run(
@@ -63,9 +78,32 @@ export async function ensureWebBuilt(): Promise<void> {
         180_000,
       );
     }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
+}
+
+/**
+ * Seeding 20,000 persons takes a while; it is done once, with the real `salur seed --demo`, into a template
+ * data directory that every browser suite copies. The template is remade when the server sources change.
+ */
+const DEMO_TEMPLATE = join(tmpdir(), `salur-e2e-demo-${Buffer.from(ROOT).toString("hex").slice(-16)}`);
+const demoTemplateStale = () =>
+  !existsSync(join(DEMO_TEMPLATE, "ready")) ||
+  statSync(join(DEMO_TEMPLATE, "ready")).mtimeMs <
+    Math.max(newestMtime(join(ROOT, "src")), newestMtime(join(ROOT, "drizzle")));
+
+async function ensureDemoTemplate(): Promise<void> {
+  if (!demoTemplateStale()) return;
+  await withLock("demo-template", async () => {
+    if (!demoTemplateStale()) return;
+    rmSync(DEMO_TEMPLATE, { recursive: true, force: true });
+    await run(
+      process.execPath,
+      [join(ROOT, "bin", "salur.js"), "seed", "--demo"],
+      { ...process.env, SALUR_DATA_DIR: DEMO_TEMPLATE },
+      300_000,
+    );
+    writeFileSync(join(DEMO_TEMPLATE, "ready"), "");
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -102,8 +140,8 @@ export interface RunningSalur {
 }
 
 /**
- * The real Salur on a fresh embedded database: `salur seed --demo` (20,000 persons of Kabupaten Paser), the
- * demo officials, then `salur serve --demo` on a free port, exactly as an officer would start it.
+ * The real Salur on its own copy of the seeded demo (20,000 persons of Kabupaten Paser and the demo
+ * officials), started with `salur serve --demo` on a free port, exactly as an officer would start it.
  */
 export async function startSalur(): Promise<RunningSalur> {
   const dataDir = mkdtempSync(join(tmpdir(), "salur-e2e-"));
@@ -122,9 +160,8 @@ export async function startSalur(): Promise<RunningSalur> {
     const port = await freePort();
     const env = { ...process.env, SALUR_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" };
     const salur = join(ROOT, "bin", "salur.js");
-    await run(process.execPath, [salur, "seed", "--demo"], env, 180_000);
-    const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-    await run(process.execPath, [tsx, join(ROOT, "e2e", "support", "ensure-demo-users.ts")], env, 60_000);
+    await ensureDemoTemplate();
+    cpSync(DEMO_TEMPLATE, dataDir, { recursive: true });
 
     const server = spawn(process.execPath, [salur, "serve", "--demo"], {
       cwd: ROOT,

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
+import { auditActor, systemCaller } from "../access/actor.ts";
+import { ensureDemoUsers } from "../access/demo-users.ts";
 import type { Executor } from "../db/index.ts";
 import { type PreparedPerson, preparePerson } from "../registry/persons.ts";
 import {
@@ -198,7 +200,24 @@ export async function seedDemo(salur: Salur, options: SeedOptions = {}): Promise
       },
     );
     say(`  ${demo.businesses.length} usaha (UMKM), ${demo.enrollments.length} pendaftaran program`);
+    // One entry stands for the bulk load, so the trail says where the demo rows came from.
+    await salur.audit.append(tx, {
+      actor: auditActor(systemCaller("demo seed", salur.config.regencyCode).actor),
+      action: "demo.seed",
+      entity: "registry",
+      entityId: null,
+      area: null,
+      after: {
+        seed: DEMO_SEED,
+        persons: demo.persons.length,
+        households: demo.households.length,
+        businesses: demo.businesses.length,
+        enrollments: demo.enrollments.length,
+      },
+    });
   });
+  const users = await ensureDemoUsers(salur);
+  if (users.created.length > 0) say(`  ${users.created.length} akun demo (kata sandi ${users.password})`);
   say(`Data demo siap dalam ${((performance.now() - started) / 1000).toFixed(1)} detik. / Demo ready.`);
   return true;
 }
