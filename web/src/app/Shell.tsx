@@ -19,6 +19,7 @@ import type { Language } from "../../../src/i18n/index.ts";
 import { useAuth } from "../access/auth.tsx";
 import { areaLevel, type SessionUser } from "../access/roles.ts";
 import { type Translate, useLanguage, useT } from "../i18n/language.tsx";
+import { canSeeOverlap } from "../matching/abilities.ts";
 import { LoadingState } from "../ui/states.tsx";
 import classes from "./Shell.module.css";
 
@@ -76,8 +77,14 @@ export function Shell() {
   const links = [
     { to: "/", label: t("NAV_HOME"), show: true, exact: true },
     { to: "/penduduk", label: t("NAV_PERSONS"), show: abilities.readRegistry },
+    {
+      to: "/pendataan",
+      label: t("NAV_FIELD_REGISTRATION"),
+      show: user ? roleCan(user.role, "registration.submit") : true,
+    },
     { to: "/program", label: t("NAV_PROGRAMS"), show: abilities.readPrograms },
     { to: "/peringkat", label: t("NAV_RANKING"), show: user ? roleCan(user.role, "ranking.read") : true },
+    { to: "/tumpang-tindih", label: t("NAV_OVERLAP"), show: canSeeOverlap(user) },
     { to: "/dinas", label: t("NAV_AGENCIES"), show: abilities.manageAgencies },
     { to: "/pengguna", label: t("NAV_USERS"), show: abilities.readUsers && session.status === "signed-in" },
   ];

@@ -42,6 +42,8 @@ const ProgramPage = page(() => import("../registry/ProgramPage.tsx"));
 const AgenciesPage = page(() => import("../registry/AgenciesPage.tsx"));
 const UsersPage = page(() => import("../access/UsersPage.tsx"));
 const RankingPage = page(() => import("../ranking/RankingPage.tsx"));
+const FieldRegistrationPage = page(() => import("../registration/FieldRegistrationPage.tsx"));
+const OverlapPage = page(() => import("../matching/OverlapPage.tsx"));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
@@ -75,6 +77,8 @@ export const router = createBrowserRouter([
       { path: "dinas", element: <AgenciesPage /> },
       { path: "pengguna", element: <UsersPage /> },
       { path: "peringkat", element: <RankingPage /> },
+      { path: "pendataan", element: <FieldRegistrationPage /> },
+      { path: "tumpang-tindih", element: <OverlapPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -8,8 +8,10 @@ import { ACCESS_UI_MESSAGES } from "../access/messages.ts";
 import { APP_MESSAGES } from "../app/messages.ts";
 import { AUDIT_MESSAGES } from "../audit/messages.ts";
 import { HOME_MESSAGES } from "../home/messages.ts";
+import { MATCHING_UI_MESSAGES } from "../matching/messages.ts";
 import { RANKING_UI_MESSAGES } from "../ranking/messages.ts";
 import { REGIONS_MESSAGES } from "../regions/messages.ts";
+import { REGISTRATION_UI_MESSAGES } from "../registration/messages.ts";
 import { REGISTRY_UI_MESSAGES } from "../registry/messages.ts";
 import { UI_MESSAGES } from "../ui/messages.ts";
 
@@ -31,8 +33,10 @@ export const WEB_CATALOGS = {
   HOME_MESSAGES,
   REGIONS_MESSAGES,
   REGISTRY_UI_MESSAGES,
+  REGISTRATION_UI_MESSAGES,
   AUDIT_MESSAGES,
   RANKING_UI_MESSAGES,
+  MATCHING_UI_MESSAGES,
 } satisfies Record<string, MessageCatalog>;
 
 type Merged<T> = (T extends unknown ? (whole: T) => void : never) extends (whole: infer I) => void

@@ -30,6 +30,7 @@ import { areaFilters } from "../access/roles.ts";
 import { ApiError, type FieldError } from "../api/client.ts";
 import { zodFieldErrors } from "../api/zod-errors.ts";
 import { type Translate, useT } from "../i18n/language.tsx";
+import { CandidatesPanel } from "../matching/CandidatesPanel.tsx";
 import { useRegionIndex } from "../regions/regions.ts";
 import { errorText, fieldMessages } from "../ui/errors.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
@@ -451,6 +452,8 @@ function PersonForm({ person }: { person?: PersonDetail }) {
             />
           </SimpleGrid>
         </FormSection>
+
+        {!person && <CandidatesPanel person={values} />}
 
         <FormSection title={t("FORM_RESIDENCE")}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
