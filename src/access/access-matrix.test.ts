@@ -135,7 +135,6 @@ describeEachDatabase("access matrix", (salur, kind) => {
           checks += 1;
           const label = `${route.key} ${user.role} ${side}`;
           const allowed = roleCan(user.role, rule.action);
-          if (process.env.MATRIX_TRACE) console.error(`TRACE ${label} ${new Date().toISOString()}`);
           const request: Probe = probe
             ? await probe({ side, place, user, salur: salur(), fx, setup, next })
             : {
