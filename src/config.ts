@@ -12,6 +12,7 @@ const configSchema = z.object({
     .regex(/^\d{2}\.\d{2}$/, "SALUR_REGENCY must look like 64.01")
     .default("64.01"),
   SALUR_SECRET: z.string().optional(),
+  SALUR_AUDIT_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   regencyCode: string;
   secret: string | undefined;
   keyFile: string;
+  /** Ed25519 private key (PEM) that signs audit checkpoints; otherwise data/audit-signing.key. */
+  auditKey?: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     regencyCode: parsed.SALUR_REGENCY,
     secret: parsed.SALUR_SECRET,
     keyFile: resolve(dataDir, "secret.key"),
+    auditKey: parsed.SALUR_AUDIT_KEY,
   };
 }

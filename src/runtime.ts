@@ -54,7 +54,7 @@ export async function openSalur(config: Config, options: OpenOptions = {}): Prom
     const vault = createVault(loadMasterSecret({ secret: config.secret, keyFile: config.keyFile }));
     const clock = options.clock ?? (() => new Date());
     const audit = createAuditLog({
-      keys: loadAuditKeys({ pem: process.env.SALUR_AUDIT_KEY, keyFile: auditKeyFile(config) }),
+      keys: loadAuditKeys({ pem: config.auditKey, keyFile: auditKeyFile(config) }),
       logName: `salur:${config.regencyCode}`,
       clock,
     });
