@@ -4,6 +4,7 @@ import { DomainError } from "../i18n/domain-error.ts";
 import { languageFromHeader } from "../i18n/index.ts";
 import { registerAhpCommand } from "./ahp-command.ts";
 import { registerAuditCommand } from "./audit-command.ts";
+import { registerImportCommands } from "./import-command.ts";
 import { registerMatchCommand } from "./match-command.ts";
 import { registerNikCommand } from "./nik-command.ts";
 import { registerServeCommands } from "./serve-command.ts";
@@ -20,6 +21,7 @@ registerServeCommands(program);
 registerNikCommand(program);
 registerAhpCommand(program);
 registerMatchCommand(program);
+registerImportCommands(program);
 registerUserCommand(program);
 registerAuditCommand(program);
 

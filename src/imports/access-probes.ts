@@ -23,7 +23,10 @@ const listFile = (name: string, place: PlaceName) =>
   csvText([HEADER, [name, "P", PLACES[place].code, PLACES[place].rt]]);
 
 /** Fixtures per running Salur: the matrix runs once per database kind in one process. */
-function cacheOf(caches: WeakMap<object, Map<string, Promise<string>>>, c: ProbeContext): Map<string, Promise<string>> {
+function cacheOf(
+  caches: WeakMap<object, Map<string, Promise<string>>>,
+  c: ProbeContext,
+): Map<string, Promise<string>> {
   let cache = caches.get(c.salur);
   if (!cache) {
     cache = new Map();
@@ -170,7 +173,8 @@ export const ACCESS_PROBES: AccessProbes = {
     };
   },
   "GET /api/reconciliations/:id": (c) => reconciliationObject(c, (id) => id),
-  "GET /api/reconciliations/:id/villages": (c) => reconciliationObject(c, (id) => `${id}/villages?districtCode=64.01.05`),
+  "GET /api/reconciliations/:id/villages": (c) =>
+    reconciliationObject(c, (id) => `${id}/villages?districtCode=64.01.05`),
   "GET /api/reconciliations/:id/export": (c) => reconciliationObject(c, (id) => `${id}/export?format=csv`),
   "GET /api/reconciliations/:id/lines": async (c) => {
     if (c.side === "outside-agency") return reconciliationObject(c, (id) => `${id}/lines`);

@@ -34,10 +34,13 @@ export function sniffDialect(sample: Buffer): CsvDialect {
       encoding = "latin1";
     }
   }
-  const text = new TextDecoder(encoding === "utf16le" ? "utf-16le" : encoding === "latin1" ? "latin1" : "utf-8").decode(
-    body,
-  );
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 30);
+  const text = new TextDecoder(
+    encoding === "utf16le" ? "utf-16le" : encoding === "latin1" ? "latin1" : "utf-8",
+  ).decode(body);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 30);
   let best = ",";
   let bestScore = -1;
   for (const delimiter of CANDIDATES) {
@@ -45,7 +48,8 @@ export function sniffDialect(sample: Buffer): CsvDialect {
     const frequency = new Map<number, number>();
     for (const c of counts) if (c > 0) frequency.set(c, (frequency.get(c) ?? 0) + 1);
     // The separator splits most lines into the same number of fields; ties go to the more frequent one.
-    const [mode = 0, modeLines = 0] = [...frequency.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [];
+    const [mode = 0, modeLines = 0] =
+      [...frequency.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [];
     const score = modeLines * 1000 + Math.min(mode, 999);
     if (score > bestScore) {
       bestScore = score;
@@ -105,9 +109,12 @@ export async function* readCsvRows(
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
       row++;
-      if (row > limits.maxRows) throw new FileRejected("FILE_TOO_MANY_ROWS", row, 1, { limit: limits.maxRows });
+      if (row > limits.maxRows)
+        throw new FileRejected("FILE_TOO_MANY_ROWS", row, 1, { limit: limits.maxRows });
       if (cells.length > limits.maxColumns) {
-        throw new FileRejected("ROW_TOO_MANY_COLUMNS", row, limits.maxColumns + 1, { limit: limits.maxColumns });
+        throw new FileRejected("ROW_TOO_MANY_COLUMNS", row, limits.maxColumns + 1, {
+          limit: limits.maxColumns,
+        });
       }
       for (let c = 0; c < cells.length; c++) {
         if ((cells[c] as string).length > limits.maxCellChars) {

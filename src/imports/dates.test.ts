@@ -27,18 +27,34 @@ describe("parseBirthDate", () => {
   });
 
   it("reads a two-digit year as the latest century that is not in the future, and says so", () => {
-    expect(parseBirthDate("12-05-80", TODAY)).toEqual({ ok: true, date: "1980-05-12", warnings: ["DATE_TWO_DIGIT_YEAR"] });
-    expect(parseBirthDate("12-05-20", TODAY)).toEqual({ ok: true, date: "2020-05-12", warnings: ["DATE_TWO_DIGIT_YEAR"] });
+    expect(parseBirthDate("12-05-80", TODAY)).toEqual({
+      ok: true,
+      date: "1980-05-12",
+      warnings: ["DATE_TWO_DIGIT_YEAR"],
+    });
+    expect(parseBirthDate("12-05-20", TODAY)).toEqual({
+      ok: true,
+      date: "2020-05-12",
+      warnings: ["DATE_TWO_DIGIT_YEAR"],
+    });
     expect(parseBirthDate("30-11-26", TODAY)).toMatchObject({ ok: true, date: "1926-11-30" });
   });
 
   it("reads month first only when day first is impossible, and warns", () => {
-    expect(parseBirthDate("05/13/1980", TODAY)).toEqual({ ok: true, date: "1980-05-13", warnings: ["DATE_MONTH_FIRST"] });
+    expect(parseBirthDate("05/13/1980", TODAY)).toEqual({
+      ok: true,
+      date: "1980-05-13",
+      warnings: ["DATE_MONTH_FIRST"],
+    });
     expect(parseBirthDate("05/12/1980", TODAY)).toMatchObject({ ok: true, date: "1980-12-05", warnings: [] });
   });
 
   it("reads an Excel serial number left in a cell without a date format", () => {
-    expect(parseBirthDate("29353", TODAY)).toEqual({ ok: true, date: "1980-05-12", warnings: ["DATE_EXCEL_SERIAL"] });
+    expect(parseBirthDate("29353", TODAY)).toEqual({
+      ok: true,
+      date: "1980-05-12",
+      warnings: ["DATE_EXCEL_SERIAL"],
+    });
   });
 
   it.each([
@@ -61,7 +77,11 @@ describe("parseBirthDate", () => {
   it("gives back every real date written day first, whatever the separator", () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date("1901-01-01T00:00:00Z"), max: new Date("2026-11-25T00:00:00Z"), noInvalidDate: true }),
+        fc.date({
+          min: new Date("1901-01-01T00:00:00Z"),
+          max: new Date("2026-11-25T00:00:00Z"),
+          noInvalidDate: true,
+        }),
         fc.constantFrom("-", "/", ".", " "),
         (date, separator) => {
           const iso = date.toISOString().slice(0, 10);

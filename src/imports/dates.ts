@@ -56,7 +56,9 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -97,11 +99,15 @@ function check(parts: Parts, raw: string, today: string, warnings: DateWarningCo
 
 const valid = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 
-const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/;
 const DAY_FIRST = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
 const NAMED_MONTH = /^(\d{1,2})[-/. ]+([a-z]+)\.?[-/., ]+(\d{2}|\d{4})$/;
 const MONTH_NAME_FIRST = /^([a-z]+)\.?[ -]+(\d{1,2}),?[ -]+(\d{4})$/;
 const COMPACT = /^(\d{8})$/;
+
+/** Group `i` of a match that is known to have it. */
+const group = (m: RegExpExecArray, i: number): string => m[i] ?? "";
 const SERIAL = /^(\d{3,5})(?:\.0+)?$/;
 
 /**
@@ -114,13 +120,19 @@ export function parseBirthDate(raw: string, today: string): ParsedDate {
   if (text === "") return { ok: false, code: "DATE_UNRECOGNISED", params: { value: raw } };
 
   let m = ISO.exec(text);
-  if (m) return check({ year: +m[1]!, month: +m[2]!, day: +m[3]!, twoDigitYear: false }, raw, today, warnings);
+  if (m)
+    return check(
+      { year: +group(m, 1), month: +group(m, 2), day: +group(m, 3), twoDigitYear: false },
+      raw,
+      today,
+      warnings,
+    );
 
   m = DAY_FIRST.exec(text);
   if (m) {
-    const a = +m[1]!;
-    const b = +m[2]!;
-    const yearText = m[3]!;
+    const a = +group(m, 1);
+    const b = +group(m, 2);
+    const yearText = group(m, 3);
     const parts: Parts = { day: a, month: b, year: +yearText, twoDigitYear: yearText.length === 2 };
     const resolved = resolveCentury(parts, today);
     if (!valid(resolved.year, b, a) && valid(resolved.year, a, b)) {
@@ -132,31 +144,41 @@ export function parseBirthDate(raw: string, today: string): ParsedDate {
 
   m = NAMED_MONTH.exec(text);
   if (m) {
-    const month = MONTHS[m[2]!];
+    const month = MONTHS[group(m, 2)];
     if (month === undefined) return { ok: false, code: "DATE_UNRECOGNISED", params: { value: raw } };
-    return check({ day: +m[1]!, month, year: +m[3]!, twoDigitYear: m[3]!.length === 2 }, raw, today, warnings);
+    return check(
+      { day: +group(m, 1), month, year: +group(m, 3), twoDigitYear: group(m, 3).length === 2 },
+      raw,
+      today,
+      warnings,
+    );
   }
 
   m = MONTH_NAME_FIRST.exec(text);
   if (m) {
-    const month = MONTHS[m[1]!];
+    const month = MONTHS[group(m, 1)];
     if (month === undefined) return { ok: false, code: "DATE_UNRECOGNISED", params: { value: raw } };
-    return check({ day: +m[2]!, month, year: +m[3]!, twoDigitYear: false }, raw, today, warnings);
+    return check({ day: +group(m, 2), month, year: +group(m, 3), twoDigitYear: false }, raw, today, warnings);
   }
 
   m = COMPACT.exec(text);
   if (m) {
-    const s = m[1]!;
+    const s = group(m, 1);
     const ymd = { year: +s.slice(0, 4), month: +s.slice(4, 6), day: +s.slice(6, 8) };
     if (ymd.year >= MIN_YEAR && valid(ymd.year, ymd.month, ymd.day)) {
       return check({ ...ymd, twoDigitYear: false }, raw, today, warnings);
     }
-    return check({ day: +s.slice(0, 2), month: +s.slice(2, 4), year: +s.slice(4, 8), twoDigitYear: false }, raw, today, warnings);
+    return check(
+      { day: +s.slice(0, 2), month: +s.slice(2, 4), year: +s.slice(4, 8), twoDigitYear: false },
+      raw,
+      today,
+      warnings,
+    );
   }
 
   m = SERIAL.exec(text);
   if (m) {
-    const serial = +m[1]!;
+    const serial = +group(m, 1);
     // Serials of 1900-03-01 onwards; a lower number is not a date anyone alive was born on.
     if (serial > 60) {
       const { year, month, day } = civilFromDays(EXCEL_EPOCH_DAY + serial);

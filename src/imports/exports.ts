@@ -30,6 +30,8 @@ export const EXPORT_MESSAGES: MessageCatalog = {
   EXPORT_FIELD_BIRTH_DATE: { id: "TGL LAHIR", en: "BIRTH DATE" },
   EXPORT_FIELD_SEX: { id: "JK", en: "SEX" },
   EXPORT_FIELD_ADDRESS: { id: "ALAMAT", en: "ADDRESS" },
+  EXPORT_FIELD_BIRTH_PLACE: { id: "TEMPAT LAHIR", en: "BIRTH PLACE" },
+  EXPORT_FIELD_PHONE: { id: "NO HP", en: "PHONE" },
   EXPORT_FIELD_VILLAGE: { id: "DESA", en: "DESA" },
   EXPORT_FIELD_RT: { id: "RT", en: "RT" },
   EXPORT_FIELD_RW: { id: "RW", en: "RW" },
@@ -58,13 +60,16 @@ const FIELD_CODE: Record<string, string> = {
   birth_date: "EXPORT_FIELD_BIRTH_DATE",
   sex: "EXPORT_FIELD_SEX",
   address: "EXPORT_FIELD_ADDRESS",
+  birth_place: "EXPORT_FIELD_BIRTH_PLACE",
+  phone: "EXPORT_FIELD_PHONE",
   village: "EXPORT_FIELD_VILLAGE",
   rt: "EXPORT_FIELD_RT",
   rw: "EXPORT_FIELD_RW",
   rt_rw: "EXPORT_FIELD_RT",
 };
 
-const fieldLabel = (field: string, language: Language) => (FIELD_CODE[field] ? label(FIELD_CODE[field] as string, language) : field);
+const fieldLabel = (field: string, language: Language) =>
+  FIELD_CODE[field] ? label(FIELD_CODE[field] as string, language) : field;
 
 export function exportHeader(language: Language): string[] {
   const side = (code: string) => label(code, language);
@@ -102,17 +107,30 @@ export function exportHeader(language: Language): string[] {
 }
 
 const slash = (a: string | null, b: string | null) => (a || b ? `${a ?? ""}/${b ?? ""}` : "");
-const percent = (p: number | null | undefined) => (p === null || p === undefined ? "" : (Math.round(p * 1000) / 10).toFixed(1));
+const percent = (p: number | null | undefined) =>
+  p === null || p === undefined ? "" : (Math.round(p * 1000) / 10).toFixed(1);
 
-export function exportRow(line: LineView, districtName: (code: string | null) => string, language: Language): string[] {
+export function exportRow(
+  line: LineView,
+  districtName: (code: string | null) => string,
+  language: Language,
+): string[] {
   const c = line.central;
   const p = line.person;
-  const evidence = line.evidence as { fields?: { field: string; level: string; weight: number }[]; nearest?: { name: string; probability: number } } | null;
+  const evidence = line.evidence as {
+    fields?: { field: string; level: string; weight: number }[];
+    nearest?: { name: string; probability: number };
+  } | null;
   const described = (evidence?.fields ?? [])
     .filter((f) => f.level !== "missing")
-    .map((f) => `${fieldLabel(f.field, language)}: ${f.level} (${f.weight >= 0 ? "+" : ""}${f.weight.toFixed(1)})`)
+    .map(
+      (f) =>
+        `${fieldLabel(f.field, language)}: ${f.level} (${f.weight >= 0 ? "+" : ""}${f.weight.toFixed(1)})`,
+    )
     .join("; ");
-  const nearest = evidence?.nearest ? `${evidence.nearest.name} (${percent(evidence.nearest.probability)}%)` : "";
+  const nearest = evidence?.nearest
+    ? `${evidence.nearest.name} (${percent(evidence.nearest.probability)}%)`
+    : "";
   const decision = line.decision ? label(`EXPORT_DECISION_${line.decision.toUpperCase()}`, language) : "";
   return [
     label(`EXPORT_CAT_${line.category.toUpperCase()}`, language),
@@ -152,7 +170,9 @@ export async function writeLinesExport(
   pages: AsyncIterable<LineView[]>,
   districtName: (code: string | null) => string,
 ): Promise<number> {
-  const writer = createTableWriter(out, format, { sheetName: language === "id" ? "Rekonsiliasi" : "Reconciliation" });
+  const writer = createTableWriter(out, format, {
+    sheetName: language === "id" ? "Rekonsiliasi" : "Reconciliation",
+  });
   await writer.row(exportHeader(language), { emphasis: "header" });
   let rows = 0;
   for await (const page of pages) {

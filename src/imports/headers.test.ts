@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadRegionCatalog } from "../regions/catalog.ts";
 import { columnLetter, detectHeader, fieldOfHeader, mapHeaders } from "./headers.ts";
-import { createVillageResolver, nameSimilarity, regionNameKey } from "./villages.ts";
+import { createVillageResolver, nameSimilarity } from "./villages.ts";
 
 describe("header recognition", () => {
   it.each([
@@ -45,12 +45,17 @@ describe("header recognition", () => {
   });
 
   it("lets a saved template name a column and ignore another", () => {
-    const mapped = mapHeaders(["NAMA PEMILIK KIOS", "NIK", "NAMA"], { "nama pemilik kios": "name", NAMA: "ignore" });
+    const mapped = mapHeaders(["NAMA PEMILIK KIOS", "NIK", "NAMA"], {
+      "nama pemilik kios": "name",
+      NAMA: "ignore",
+    });
     expect(mapped.mapping).toEqual({ name: 0, nik: 1 });
   });
 
   it("keeps the first of two columns claiming one field", () => {
-    expect(mapHeaders(["NAMA", "NAMA LENGKAP"]).duplicates).toEqual([{ column: 1, header: "NAMA LENGKAP", field: "name" }]);
+    expect(mapHeaders(["NAMA", "NAMA LENGKAP"]).duplicates).toEqual([
+      { column: 1, header: "NAMA LENGKAP", field: "name" },
+    ]);
   });
 
   it("finds no header without a name column", () => {
@@ -71,11 +76,17 @@ describe("desa by name or code", () => {
 
   it("resolves a dotted or bare code", () => {
     expect(villages.resolve({ code: someVillage.code })).toEqual({ ok: true, code: someVillage.code });
-    expect(villages.resolve({ code: someVillage.code.replace(/\./g, "") })).toEqual({ ok: true, code: someVillage.code });
+    expect(villages.resolve({ code: someVillage.code.replace(/\./g, "") })).toEqual({
+      ok: true,
+      code: someVillage.code,
+    });
   });
 
   it("resolves a name written with a prefix and in capitals, within its kecamatan", () => {
-    const result = villages.resolve({ name: `DESA ${someVillage.name.toUpperCase()}`, districtName: `Kec. ${district?.name}` });
+    const result = villages.resolve({
+      name: `DESA ${someVillage.name.toUpperCase()}`,
+      districtName: `Kec. ${district?.name}`,
+    });
     expect(result).toEqual({ ok: true, code: someVillage.code });
   });
 
@@ -88,7 +99,10 @@ describe("desa by name or code", () => {
 
   it("refuses a code of another regency", () => {
     const elsewhere = regions.villagesOf("64.02")[0];
-    expect(villages.resolve({ code: elsewhere?.code ?? "" })).toMatchObject({ ok: false, code: "VILLAGE_OUTSIDE_REGENCY" });
+    expect(villages.resolve({ code: elsewhere?.code ?? "" })).toMatchObject({
+      ok: false,
+      code: "VILLAGE_OUTSIDE_REGENCY",
+    });
   });
 
   it("asks for the kecamatan when a desa name exists in two, and finds it once the kecamatan is given", () => {
@@ -96,7 +110,10 @@ describe("desa by name or code", () => {
     const kukar = createVillageResolver(regions, "64.02");
     expect(kukar.resolve({ name: "Sidomulyo" })).toMatchObject({ ok: false, code: "VILLAGE_NAME_AMBIGUOUS" });
     const district = regions.get("64.02.12")?.name ?? "";
-    expect(kukar.resolve({ name: "Sidomulyo", districtName: district })).toEqual({ ok: true, code: "64.02.12.2010" });
+    expect(kukar.resolve({ name: "Sidomulyo", districtName: district })).toEqual({
+      ok: true,
+      code: "64.02.12.2010",
+    });
   });
 
   it("measures name similarity from 0 to 1", () => {

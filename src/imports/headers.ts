@@ -52,7 +52,16 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     "NIK KEPALA KELUARGA",
     "NIK PEMILIK USAHA",
   ],
-  kk: ["KK", "NO KK", "NOMOR KK", "NKK", "NO NKK", "NO KARTU KELUARGA", "NOMOR KARTU KELUARGA", "NOMOR KK KRT"],
+  kk: [
+    "KK",
+    "NO KK",
+    "NOMOR KK",
+    "NKK",
+    "NO NKK",
+    "NO KARTU KELUARGA",
+    "NOMOR KARTU KELUARGA",
+    "NOMOR KK KRT",
+  ],
   name: [
     "NAMA",
     "NAMA LENGKAP",
@@ -69,7 +78,15 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     "NAME",
     "FULL NAME",
   ],
-  birthPlace: ["TEMPAT LAHIR", "TMPT LAHIR", "TMP LAHIR", "TPT LAHIR", "TEMPAT LHR", "BIRTH PLACE", "PLACE OF BIRTH"],
+  birthPlace: [
+    "TEMPAT LAHIR",
+    "TMPT LAHIR",
+    "TMP LAHIR",
+    "TPT LAHIR",
+    "TEMPAT LHR",
+    "BIRTH PLACE",
+    "PLACE OF BIRTH",
+  ],
   birthDate: [
     "TGL LAHIR",
     "TANGGAL LAHIR",
@@ -82,9 +99,23 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     "DATE OF BIRTH",
     "DOB",
   ],
-  birthPlaceDate: ["TTL", "TEMPAT TANGGAL LAHIR", "TEMPAT TGL LAHIR", "TEMPAT DAN TANGGAL LAHIR", "TEMPAT TGL LHR"],
+  birthPlaceDate: [
+    "TTL",
+    "TEMPAT TANGGAL LAHIR",
+    "TEMPAT TGL LAHIR",
+    "TEMPAT DAN TANGGAL LAHIR",
+    "TEMPAT TGL LHR",
+  ],
   sex: ["JENIS KELAMIN", "JK", "J K", "L P", "KELAMIN", "GENDER", "SEX", "JNS KELAMIN", "JENIS KEL"],
-  address: ["ALAMAT", "ALAMAT LENGKAP", "ALAMAT KTP", "ALAMAT RUMAH", "ALAMAT DOMISILI", "ALAMAT TINGGAL", "ADDRESS"],
+  address: [
+    "ALAMAT",
+    "ALAMAT LENGKAP",
+    "ALAMAT KTP",
+    "ALAMAT RUMAH",
+    "ALAMAT DOMISILI",
+    "ALAMAT TINGGAL",
+    "ADDRESS",
+  ],
   rt: ["RT", "NO RT", "NOMOR RT"],
   rw: ["RW", "NO RW", "NOMOR RW"],
   rtRw: ["RT RW", "RT DAN RW"],
@@ -172,7 +203,10 @@ export const HEADER_SEARCH_ROWS = 20;
  */
 export type MappingTemplate = Record<string, ColumnTarget>;
 
-export function mapHeaders(headers: readonly string[], template: MappingTemplate = {}): Omit<HeaderDetection, "headerRow"> {
+export function mapHeaders(
+  headers: readonly string[],
+  template: MappingTemplate = {},
+): Omit<HeaderDetection, "headerRow"> {
   const mapping: ColumnMapping = {};
   const unmapped: HeaderDetection["unmapped"] = [];
   const duplicates: HeaderDetection["duplicates"] = [];

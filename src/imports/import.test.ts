@@ -4,10 +4,21 @@ import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
 import { type ImportDeps, importDeps, submitImport } from "./service.ts";
 import * as store from "./store.ts";
-import { cleanRecords, csvText, LIST_HEADERS, listRows, programPeriod, upload, xlsxBuffer } from "./testing.ts";
+import {
+  cleanRecords,
+  csvText,
+  LIST_HEADERS,
+  listRows,
+  programPeriod,
+  upload,
+  xlsxBuffer,
+} from "./testing.ts";
 
 async function count(d: ImportDeps, table: string, where = sql`true`): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(d.db, sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`);
+  const [row] = await queryRows<{ n: number }>(
+    d.db,
+    sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -47,7 +58,12 @@ describeEachDatabase("imports", (salur) => {
       const { job, record } = await run(csv);
       expect(job?.state).toBe("succeeded");
       expect(record.state).toBe("applied");
-      expect(record.summary).toMatchObject({ dataRows: 120, accepted: 120, personsCreated: 120, enrollmentsCreated: 120 });
+      expect(record.summary).toMatchObject({
+        dataRows: 120,
+        accepted: 120,
+        personsCreated: 120,
+        enrollmentsCreated: 120,
+      });
       expect(await count(d, "persons")).toBe(personsBefore + 120);
       expect(await count(d, "enrollments", sql`period_id = ${target.periodId}`)).toBe(120);
       const audit = await queryRows<{ action: string }>(
@@ -87,15 +103,32 @@ describeEachDatabase("imports", (salur) => {
     expect(record.state).toBe("applied");
     expect(record.summary).toMatchObject({ accepted: 29, rejected: 1, personsCreated: 29 });
     const issues = await store.issuesFrom(d.db, record.id, 0, 100);
-    expect(issues.filter((i) => i.severity === "error")).toEqual([expect.objectContaining({ row: 4, code: "NAME_MISSING" })]);
+    expect(issues.filter((i) => i.severity === "error")).toEqual([
+      expect.objectContaining({ row: 4, code: "NAME_MISSING" }),
+    ]);
   });
 
   it("only checks in check mode", async () => {
     const personsBefore = await count(d, "persons");
-    const { record } = await run(csvText([LIST_HEADERS, ...listRows(cleanRecords(20, 24))]), { mode: "check" });
+    const { record } = await run(csvText([LIST_HEADERS, ...listRows(cleanRecords(20, 24))]), {
+      mode: "check",
+    });
     expect(record.state).toBe("checked");
     expect(record.summary).toMatchObject({ accepted: 20 });
     expect(await count(d, "persons")).toBe(personsBefore);
+  });
+
+  it("imports persons without a program, and finds them again by NIK the next time", async () => {
+    const records = cleanRecords(12, 26);
+    const first = await run(csvText([LIST_HEADERS, ...listRows(records)]), { periodId: null });
+    expect(first.record).toMatchObject({ state: "applied", targetKey: "persons", summary: { personsCreated: 12, enrollmentsCreated: 0 } });
+    // The same people in another layout (another file): nobody is registered twice.
+    const again = await run(csvText([["NAMA", "NIK", "JK", "KODE DESA"], ...records.map((r) => [r.name, r.nik ?? "", r.sex ?? "", r.villageCode ?? ""])]), {
+      periodId: target.periodId,
+    });
+    expect(again.record.summary).toMatchObject({ personsCreated: 0, personsExisting: 12, enrollmentsCreated: 12 });
+    const issues = await store.issuesFrom(d.db, again.record.id, 0, 100);
+    expect(issues.filter((i) => i.code === "REGISTRY_PERSON_EXISTS")).toHaveLength(12);
   });
 
   it("reads an XLSX the same way", async () => {
@@ -105,5 +138,31 @@ describeEachDatabase("imports", (salur) => {
     expect(record.state).toBe("applied");
     expect(record.summary).toMatchObject({ accepted: 25 });
     expect((record.layout as { headerRow: number }).headerRow).toBe(3);
+  });
+});
+
+describeEachDatabase("imports prepared on a worker thread", (salur) => {
+  it("load the same rows as prepared in the main thread", async () => {
+    const d = importDeps(salur(), { parallel: "worker" });
+    const target = await programPeriod(salur());
+    const records = cleanRecords(300, 27);
+    const rows = listRows(records);
+    (rows[10] as string[])[1] = "6,40105E+15";
+    const stored = await upload(d, csvText([LIST_HEADERS, ...rows]));
+    const submitted = await submitImport(d, target.caller, stored, {
+      fileName: "daftar.csv",
+      periodId: target.periodId,
+      mode: "apply",
+      invalidRows: "skip_rows",
+    });
+    const job = await d.jobs.wait(submitted.job?.id ?? "");
+    expect(job.state).toBe("succeeded");
+    const record = await store.getImport(d.db, submitted.importId);
+    expect(record).toMatchObject({ state: "applied", summary: { accepted: 299, rejected: 1, personsCreated: 299 } });
+    const issues = await store.issuesFrom(d.db, submitted.importId, 0, 10);
+    expect(issues.filter((i) => i.severity === "error")).toEqual([
+      expect.objectContaining({ row: 12, column: 1, code: "NIK_SCIENTIFIC_NOTATION" }),
+    ]);
+    await d.jobs.idle();
   });
 });

@@ -48,7 +48,10 @@ export class IssueSink {
     }
     await this.flush();
     let batch: IssueAt[] = [];
-    for await (const line of createInterface({ input: createReadStream(this.file), crlfDelay: Number.POSITIVE_INFINITY })) {
+    for await (const line of createInterface({
+      input: createReadStream(this.file),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    })) {
       if (!line) continue;
       batch.push(JSON.parse(line) as IssueAt);
       if (batch.length >= size) {

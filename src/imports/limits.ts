@@ -16,6 +16,8 @@ export interface ImportLimits {
   maxColumns: number;
   /** Excel's own limit for one cell. */
   maxCellChars: number;
+  /** Seconds the XLSX reader may go without producing a row before the file is given up as unreadable. */
+  stallSeconds: number;
 }
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
@@ -26,6 +28,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxRows: 2_000_000,
   maxColumns: 200,
   maxCellChars: 32_767,
+  stallSeconds: 120,
 };
 
 /**

@@ -52,7 +52,11 @@ export function referenceModel(): MatchModel {
 export function linkLists(
   left: readonly LinkageRecord[],
   right: readonly LinkageRecord[],
-  options: { minProbability: number; model?: MatchModel; onProgress?: (stage: string, done: number, total: number) => void },
+  options: {
+    minProbability: number;
+    model?: MatchModel;
+    onProgress?: (stage: string, done: number, total: number) => void;
+  },
 ): LinkedLists {
   const records = [...left, ...right];
   const model = options.model ?? (records.length < MIN_TRAINING_RECORDS ? referenceModel() : undefined);

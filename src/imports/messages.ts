@@ -57,6 +57,10 @@ export const IMPORT_MESSAGES: MessageCatalog = {
     id: `Isi berkas XLSX tidak dapat dibaca mulai baris {row} ({detail}). ${TEXT_ID}`,
     en: `The XLSX content cannot be read from row {row} on ({detail}). ${TEXT_EN}`,
   },
+  XLSX_STALLED: {
+    id: `Pembacaan berkas XLSX macet di baris {row} (tidak ada kemajuan selama {seconds} detik); berkas kemungkinan rusak. ${TEXT_ID}`,
+    en: `Reading the XLSX file stalled at row {row} (no progress for {seconds} seconds); the file is probably damaged. ${TEXT_EN}`,
+  },
   XLSX_ENCRYPTED: {
     id: "Berkas XLSX ini terenkripsi. Buka kuncinya di Excel lalu simpan ulang.",
     en: "This XLSX file is encrypted. Remove the protection in Excel and save it again.",
@@ -94,7 +98,10 @@ export const IMPORT_MESSAGES: MessageCatalog = {
 
   // Rows
   NAME_MISSING: { id: "Nama kosong.", en: "The name is empty." },
-  TEXT_TOO_LONG: { id: "Isian terlalu panjang (paling banyak {limit} karakter).", en: "Too long (at most {limit} characters)." },
+  TEXT_TOO_LONG: {
+    id: "Isian terlalu panjang (paling banyak {limit} karakter).",
+    en: "Too long (at most {limit} characters).",
+  },
   ID_STORED_AS_NUMBER: {
     id: "Sel ini disimpan sebagai angka, bukan teks: Excel hanya menyimpan 15 digit, jadi digit terakhir bisa hilang. Format kolom sebagai Teks.",
     en: "This cell is stored as a number, not text: Excel keeps only 15 digits, so the last digit may be lost. Format the column as Text.",
@@ -104,8 +111,14 @@ export const IMPORT_MESSAGES: MessageCatalog = {
     en: "Date '{value}' is not recognised. Write it as 12-05-1980, 12/05/1980, 1980-05-12 or 12 Mei 1980.",
   },
   DATE_INVALID: { id: "Tanggal '{value}' tidak ada di kalender.", en: "Date '{value}' does not exist." },
-  DATE_IN_FUTURE: { id: "Tanggal lahir '{value}' ({date}) belum terjadi.", en: "Birth date '{value}' ({date}) is in the future." },
-  DATE_TOO_OLD: { id: "Tahun lahir {year} tidak masuk akal; periksa pengetikan.", en: "Birth year {year} is implausible; check the typing." },
+  DATE_IN_FUTURE: {
+    id: "Tanggal lahir '{value}' ({date}) belum terjadi.",
+    en: "Birth date '{value}' ({date}) is in the future.",
+  },
+  DATE_TOO_OLD: {
+    id: "Tahun lahir {year} tidak masuk akal; periksa pengetikan.",
+    en: "Birth year {year} is implausible; check the typing.",
+  },
   DATE_MONTH_FIRST: {
     id: "Tanggal '{value}' dibaca bulan-dulu ({date}) karena tanggal-dulu tidak mungkin. Periksa.",
     en: "Date '{value}' was read month first ({date}) because day first is impossible. Check it.",
@@ -127,8 +140,14 @@ export const IMPORT_MESSAGES: MessageCatalog = {
     en: "Sex is empty and cannot be read from the NIK; write L or P.",
   },
   SEX_FROM_NIK: { id: "Jenis kelamin diambil dari NIK ({sex}).", en: "Sex taken from the NIK ({sex})." },
-  RT_INVALID: { id: "RT '{value}' tidak valid; isi 1 sampai 3 angka.", en: "RT '{value}' is invalid; write 1 to 3 digits." },
-  RW_INVALID: { id: "RW '{value}' tidak valid; isi 1 sampai 3 angka.", en: "RW '{value}' is invalid; write 1 to 3 digits." },
+  RT_INVALID: {
+    id: "RT '{value}' tidak valid; isi 1 sampai 3 angka.",
+    en: "RT '{value}' is invalid; write 1 to 3 digits.",
+  },
+  RW_INVALID: {
+    id: "RW '{value}' tidak valid; isi 1 sampai 3 angka.",
+    en: "RW '{value}' is invalid; write 1 to 3 digits.",
+  },
   RT_RW_INVALID: {
     id: "RT/RW '{value}' tidak dikenali; tulis seperti 003/002.",
     en: "RT/RW '{value}' is not recognised; write it as 003/002.",
@@ -209,7 +228,10 @@ export const IMPORT_MESSAGES: MessageCatalog = {
     id: "Impor {id} belum selesai diperiksa tanpa galat (status {state}); tidak dapat diterapkan.",
     en: "Import {id} has not been checked without errors (state {state}); it cannot be applied.",
   },
-  IMPORT_TEMPLATE_NOT_FOUND: { id: "Templat pemetaan {id} tidak ditemukan.", en: "Mapping template {id} was not found." },
+  IMPORT_TEMPLATE_NOT_FOUND: {
+    id: "Templat pemetaan {id} tidak ditemukan.",
+    en: "Mapping template {id} was not found.",
+  },
   IMPORT_CONFLICT: {
     id: "Data berubah selama impor (NIK yang sama baru saja didaftarkan); tidak ada yang disimpan. Jalankan ulang.",
     en: "The data changed during the import (the same NIK was just registered); nothing was saved. Run it again.",
@@ -223,9 +245,20 @@ export const IMPORT_MESSAGES: MessageCatalog = {
     en: "Exactly this file was already imported for this period ({id}); nothing was changed.",
   },
 
+  CLI_PROGRAM_AND_PERIOD: {
+    id: "Sebutkan --program dan --period bersama-sama (atau tidak keduanya untuk daftar penduduk saja).",
+    en: "Give --program and --period together (or neither, for a list of persons only).",
+  },
+
   // Reconciliation
-  RECONCILIATION_NOT_FOUND: { id: "Rekonsiliasi {id} tidak ditemukan.", en: "Reconciliation {id} was not found." },
-  RECONCILIATION_LINE_NOT_FOUND: { id: "Baris rekonsiliasi {id} tidak ditemukan.", en: "Reconciliation line {id} was not found." },
+  RECONCILIATION_NOT_FOUND: {
+    id: "Rekonsiliasi {id} tidak ditemukan.",
+    en: "Reconciliation {id} was not found.",
+  },
+  RECONCILIATION_LINE_NOT_FOUND: {
+    id: "Baris rekonsiliasi {id} tidak ditemukan.",
+    en: "Reconciliation line {id} was not found.",
+  },
   RECONCILIATION_NOT_DONE: {
     id: "Rekonsiliasi {id} belum selesai.",
     en: "Reconciliation {id} has not finished.",

@@ -57,7 +57,11 @@ function hex(value: Uint8Array): string {
 }
 
 /** One row in the chosen format; values in the order of `columns`. */
-export function encodeRow(columns: readonly ColumnSpec[], values: readonly CellValue[], format: PayloadFormat): string {
+export function encodeRow(
+  columns: readonly ColumnSpec[],
+  values: readonly CellValue[],
+  format: PayloadFormat,
+): string {
   if (format === "copy") {
     let line = "";
     for (let i = 0; i < columns.length; i++) {
@@ -79,7 +83,9 @@ export function encodeRow(columns: readonly ColumnSpec[], values: readonly CellV
 
 /** The SELECT list that turns jsonb_to_recordset's text columns back into the table's types. */
 export function jsonSelectList(columns: readonly ColumnSpec[]): { select: string; definition: string } {
-  const select = columns.map((c) => (c.type === "bytea" ? `decode(r.${c.name}, 'hex')` : `r.${c.name}`)).join(", ");
+  const select = columns
+    .map((c) => (c.type === "bytea" ? `decode(r.${c.name}, 'hex')` : `r.${c.name}`))
+    .join(", ");
   const definition = columns.map((c) => `${c.name} ${c.type === "bytea" ? "text" : c.type}`).join(", ");
   return { select, definition };
 }

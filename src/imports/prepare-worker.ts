@@ -64,7 +64,8 @@ export async function* prepareInWorker(input: WorkerInput): AsyncGenerator<Prepa
         wake = null;
         continue;
       }
-      if (message.kind === "rejected") throw new FileRejected(message.code, message.row, message.column, message.params);
+      if (message.kind === "rejected")
+        throw new FileRejected(message.code, message.row, message.column, message.params);
       if (message.kind === "domain") throw new DomainError(message.code, message.params, message.status);
       if (message.kind === "failed") {
         const error = new Error(message.message);
@@ -94,7 +95,10 @@ async function runInWorker(input: WorkerInput): Promise<void> {
     const vault = createVault(loadMasterSecret({ secret: input.secret, keyFile: input.keyFile }));
     const env = { vault, regions, regencyCode: input.regencyCode, today: () => input.settings.today };
     const villages = createVillageResolver(regions, input.regencyCode);
-    for await (const event of prepareImport(fileSource(input.path, input.size), input.settings, { env, villages })) {
+    for await (const event of prepareImport(fileSource(input.path, input.size), input.settings, {
+      env,
+      villages,
+    })) {
       while (credits === 0) {
         await new Promise<void>((resolve) => {
           waiting = resolve;

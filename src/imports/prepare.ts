@@ -18,7 +18,7 @@ import {
   mapHeaders,
 } from "./headers.ts";
 import { FileRejected, type ImportLimits } from "./limits.ts";
-import { type CellValue, encodeRow, PERSON_COLUMNS, type PayloadFormat } from "./payload.ts";
+import { type CellValue, encodeRow, type PayloadFormat, PERSON_COLUMNS } from "./payload.ts";
 import { type RowIssue, validateRow } from "./rows.ts";
 import { openSheet, type SheetFormat, type SheetRow, type SheetSource } from "./sheet.ts";
 import type { VillageResolver } from "./villages.ts";
@@ -95,6 +95,8 @@ export type PrepareEvent =
       rows: PreparedRow[];
       issues: IssueAt[];
       screening: ScreeningRecord[];
+      /** Set once the file has more rows than the screening takes: what was sent so far can be dropped. */
+      screeningSkipped: boolean;
       read: number;
       bytes: number;
     }
@@ -120,7 +122,11 @@ function checkRequiredColumns(header: HeaderInfo): void {
   }
 }
 
-function headerOf(rows: SheetRow[], settings: PrepareSettings, sheet: { format: SheetFormat; delimiter: string; encoding: string }): HeaderInfo {
+function headerOf(
+  rows: SheetRow[],
+  settings: PrepareSettings,
+  sheet: { format: SheetFormat; delimiter: string; encoding: string },
+): HeaderInfo {
   let detection: HeaderDetection | null;
   if (settings.headerRow !== null) {
     const row = rows.find((r) => r.number === settings.headerRow);
@@ -131,7 +137,8 @@ function headerOf(rows: SheetRow[], settings: PrepareSettings, sheet: { format: 
     }
   } else {
     detection = detectHeader(rows, settings.template);
-    if (!detection) throw new FileRejected("HEADER_NOT_FOUND", rows[0]?.number ?? 1, 1, { rows: HEADER_SEARCH_ROWS });
+    if (!detection)
+      throw new FileRejected("HEADER_NOT_FOUND", rows[0]?.number ?? 1, 1, { rows: HEADER_SEARCH_ROWS });
   }
   return {
     ...sheet,
@@ -172,14 +179,21 @@ export async function* prepareImport(
     if (settings.headerRow !== null && next.value.number >= settings.headerRow) break;
   }
   if (head.length === 0) throw new FileRejected("FILE_EMPTY", 1, 1, {});
-  const header = headerOf(head, settings, sheet);
+  const header = headerOf(head, settings, { format: sheet.format, delimiter: sheet.delimiter, encoding: sheet.encoding });
   checkRequiredColumns(header);
   yield { type: "header", header };
 
   const { mapping } = header;
-  const ctx = { env: environment.env, villages: environment.villages, mapping, area: settings.area, today: settings.today };
+  const ctx = {
+    env: environment.env,
+    villages: environment.villages,
+    mapping,
+    area: settings.area,
+    today: settings.today,
+  };
   // A finding about a field the file has no column for (sex read from nowhere) points at the name cell.
-  const columnOf = (field: ImportField | null) => (field === null ? null : mapping[field]) ?? mapping.name ?? null;
+  const columnOf = (field: ImportField | null) =>
+    (field === null ? null : mapping[field]) ?? mapping.name ?? null;
   const totals: PrepareTotals = {
     dataRows: 0,
     blankRows: 0,
@@ -291,7 +305,15 @@ export async function* prepareImport(
   };
 
   const flush = (): PrepareEvent => {
-    const event: PrepareEvent = { type: "rows", rows: batch, issues, screening, read: totals.dataRows, bytes };
+    const event: PrepareEvent = {
+      type: "rows",
+      rows: batch,
+      issues,
+      screening,
+      screeningSkipped: totals.screeningSkipped,
+      read: totals.dataRows,
+      bytes,
+    };
     batch = [];
     issues = [];
     screening = [];
@@ -313,7 +335,11 @@ export async function* prepareImport(
   if (zeroed.suspected && mapping.nik !== undefined) {
     notes.push({
       code: "NIK_COLUMN_ZEROED",
-      params: { checked: zeroed.checked, endingInZero: zeroed.endingInZero, column: columnLetter(mapping.nik) },
+      params: {
+        checked: zeroed.checked,
+        endingInZero: zeroed.endingInZero,
+        column: columnLetter(mapping.nik),
+      },
       row: header.headerRow,
       column: mapping.nik,
     });

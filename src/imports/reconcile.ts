@@ -54,7 +54,8 @@ export interface ReconciliationResult {
 }
 
 const digits = (value: string | null) => (value ? normalizeIdNumber(value).value : "");
-const nameKey = (value: string | null) => normaliseName(value)?.tokens.join(" ") ?? (value ?? "").trim().toLowerCase();
+const nameKey = (value: string | null) =>
+  normaliseName(value)?.tokens.join(" ") ?? (value ?? "").trim().toLowerCase();
 const number = (value: string | null) => (value && /^\d+$/.test(value.trim()) ? Number(value) : null);
 
 /** Fields that both lists fill in and that differ once spelling and formatting are set aside. */
@@ -68,9 +69,11 @@ export function conflictsOf(central: ListPerson, regional: ListPerson): Conflict
   const kkB = digits(regional.kk);
   if (both(kkA, kkB) && kkA !== kkB) out.push("kk");
   if (nameKey(central.name) !== nameKey(regional.name)) out.push("name");
-  if (both(central.birthDate, regional.birthDate) && central.birthDate !== regional.birthDate) out.push("birth_date");
+  if (both(central.birthDate, regional.birthDate) && central.birthDate !== regional.birthDate)
+    out.push("birth_date");
   if (both(central.sex, regional.sex) && central.sex !== regional.sex) out.push("sex");
-  if (both(central.villageCode, regional.villageCode) && central.villageCode !== regional.villageCode) out.push("village");
+  if (both(central.villageCode, regional.villageCode) && central.villageCode !== regional.villageCode)
+    out.push("village");
   const rtA = number(central.rt);
   const rtB = number(regional.rt);
   if (rtA !== null && rtB !== null && rtA !== rtB) out.push("rt");
@@ -138,7 +141,8 @@ export function reconcile(
   const nearest = new Map<number, { regional: number; probability: number }>();
   for (const pair of pairs) {
     if (pair.probability < threshold) {
-      if (!nearest.has(pair.left)) nearest.set(pair.left, { regional: pair.right, probability: pair.probability });
+      if (!nearest.has(pair.left))
+        nearest.set(pair.left, { regional: pair.right, probability: pair.probability });
       continue;
     }
     if (centralMatch[pair.left] !== -1 || regionalMatch[pair.right] !== -1) continue;
@@ -147,7 +151,12 @@ export function reconcile(
     pairOf.set(pair.left, pair);
   }
   const lines: ReconciledLine[] = [];
-  const counts: Record<ReconciliationCategory, number> = { matched: 0, conflict: 0, central_only: 0, regional_only: 0 };
+  const counts: Record<ReconciliationCategory, number> = {
+    matched: 0,
+    conflict: 0,
+    central_only: 0,
+    regional_only: 0,
+  };
   for (let c = 0; c < central.length; c++) {
     const r = centralMatch[c] as number;
     if (r === -1) {
@@ -186,7 +195,15 @@ export function reconcile(
   for (let r = 0; r < regional.length; r++) {
     if (regionalMatch[r] !== -1) continue;
     counts.regional_only++;
-    lines.push({ category: "regional_only", central: null, regional: r, probability: null, evidence: null, nearest: null, conflicts: [] });
+    lines.push({
+      category: "regional_only",
+      central: null,
+      regional: r,
+      probability: null,
+      evidence: null,
+      nearest: null,
+      conflicts: [],
+    });
   }
   return { lines, counts, model: linked.model };
 }

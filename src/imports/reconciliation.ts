@@ -19,7 +19,13 @@ import { persons } from "../registry/schema.ts";
 import * as registryStore from "../registry/store.ts";
 import { parseBirthDate } from "./dates.ts";
 import { writeLinesExport } from "./exports.ts";
-import { detectHeader, HEADER_SEARCH_ROWS, type ImportField, type MappingTemplate, mapHeaders } from "./headers.ts";
+import {
+  detectHeader,
+  HEADER_SEARCH_ROWS,
+  type ImportField,
+  type MappingTemplate,
+  mapHeaders,
+} from "./headers.ts";
 import { FileRejected } from "./limits.ts";
 import { type ConflictField, type ListPerson, reconcile } from "./reconcile.ts";
 import {
@@ -74,7 +80,12 @@ async function periodProgram(d: ImportDeps, actor: Actor, periodId: string) {
   return { period, program };
 }
 
-export async function submitReconciliation(d: ImportDeps, caller: Caller, upload: StoredUpload, request: ReconciliationRequest) {
+export async function submitReconciliation(
+  d: ImportDeps,
+  caller: Caller,
+  upload: StoredUpload,
+  request: ReconciliationRequest,
+) {
   const { actor } = caller;
   const { period, program } = await periodProgram(d, actor, request.periodId);
   let template: MappingTemplate = {};
@@ -87,7 +98,11 @@ export async function submitReconciliation(d: ImportDeps, caller: Caller, upload
   }
   template = { ...template, ...(request.mapping ?? {}) };
   const id = randomUUID();
-  const params: ReconciliationJobParams = { reconciliationId: id, actor: auditActor(actor), requestId: caller.requestId };
+  const params: ReconciliationJobParams = {
+    reconciliationId: id,
+    actor: auditActor(actor),
+    requestId: caller.requestId,
+  };
   const jobId = await d.db.transaction(async (tx) => {
     const job = await d.jobs.enqueue(tx, {
       kind: RECONCILIATION_JOB,
@@ -119,9 +134,14 @@ export async function submitReconciliation(d: ImportDeps, caller: Caller, upload
   return { reconciliationId: id, job: await d.jobs.get(jobId) };
 }
 
-export async function visibleReconciliation(d: ImportDeps, actor: Actor, id: string): Promise<ReconciliationRow> {
+export async function visibleReconciliation(
+  d: ImportDeps,
+  actor: Actor,
+  id: string,
+): Promise<ReconciliationRow> {
   const row = await store.getReconciliation(d.db, id);
-  if (!row || !seesAgency(actor, row.agencyId)) throw new DomainError("RECONCILIATION_NOT_FOUND", { id }, 404);
+  if (!row || !seesAgency(actor, row.agencyId))
+    throw new DomainError("RECONCILIATION_NOT_FOUND", { id }, 404);
   return row;
 }
 
@@ -224,7 +244,8 @@ export async function readCentralList(
   }
   if (headerRow === 0) {
     const detection = detectHeader(head, settings.template);
-    if (!detection) throw new FileRejected("HEADER_NOT_FOUND", head[0]?.number ?? 1, 1, { rows: HEADER_SEARCH_ROWS });
+    if (!detection)
+      throw new FileRejected("HEADER_NOT_FOUND", head[0]?.number ?? 1, 1, { rows: HEADER_SEARCH_ROWS });
     headerRow = detection.headerRow;
     mapping = detection.mapping;
     headers = detection.headers;
@@ -237,7 +258,10 @@ export async function readCentralList(
 
 type LineInsert = typeof reconciliationLines.$inferInsert;
 
-export async function runReconciliation(d: ImportDeps, context: JobContext): Promise<Record<string, unknown>> {
+export async function runReconciliation(
+  d: ImportDeps,
+  context: JobContext,
+): Promise<Record<string, unknown>> {
   const params = context.params as ReconciliationJobParams;
   const record = await store.getReconciliation(d.db, params.reconciliationId);
   if (!record) throw new DomainError("RECONCILIATION_NOT_FOUND", { id: params.reconciliationId }, 404);
@@ -247,14 +271,23 @@ export async function runReconciliation(d: ImportDeps, context: JobContext): Pro
     const layout = (record.layout ?? {}) as { headerRow?: number | null; sheetName?: string | null };
     const central = await readCentralList(
       fileSource(d.uploads.path(record.storedAs), record.fileBytes),
-      { template: record.template, headerRow: layout.headerRow ?? null, sheetName: layout.sheetName ?? null, today: d.env.today() },
+      {
+        template: record.template,
+        headerRow: layout.headerRow ?? null,
+        sheetName: layout.sheetName ?? null,
+        today: d.env.today(),
+      },
       d,
       d.villages(),
       (bytes) => context.progress({ stage: "read", done: bytes, total: record.fileBytes }),
     );
-    const regionalRows = await store.personsOfScope(d.db, record.scope === "registry" ? "registry" : { periodId: record.periodId });
+    const regionalRows = await store.personsOfScope(
+      d.db,
+      record.scope === "registry" ? "registry" : { periodId: record.periodId },
+    );
     const { vault } = d.env;
-    const open = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null) => (sealed ? vault.open(field, sealed) : null);
+    const open = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null) =>
+      sealed ? vault.open(field, sealed) : null;
     const regional: ListPerson[] = regionalRows.map((p) => ({
       nik: open("nik", p.nikCipher),
       kk: open("kk", p.kkCipher),
@@ -272,7 +305,10 @@ export async function runReconciliation(d: ImportDeps, context: JobContext): Pro
     const result = reconcile(
       central.rows.map((r) => r.person),
       regional,
-      { onProgress: (stage, done, total) => context.progress({ stage: "match", done, total, detail: { step: stage } }) },
+      {
+        onProgress: (stage, done, total) =>
+          context.progress({ stage: "match", done, total, detail: { step: stage } }),
+      },
     );
     context.progress({ stage: "store", done: 0, total: result.lines.length });
     const seal = (field: "nik" | "kk", value: string | null) => {
@@ -313,7 +349,12 @@ export async function runReconciliation(d: ImportDeps, context: JobContext): Pro
     await d.db.transaction(async (tx) => {
       await store.deleteLines(tx, record.id);
       await store.insertLines(tx, lines);
-      const counts = { ...result.counts, centralRows: central.rows.length, centralSkipped: central.skipped, regional: regional.length };
+      const counts = {
+        ...result.counts,
+        centralRows: central.rows.length,
+        centralSkipped: central.skipped,
+        regional: regional.length,
+      };
       await store.updateReconciliation(tx, record.id, {
         state: "done",
         counts,
@@ -347,7 +388,9 @@ export async function runReconciliation(d: ImportDeps, context: JobContext): Pro
       });
       throw error;
     }
-    await store.updateReconciliation(d.db, record.id, { state: "failed", finishedAt: new Date() }).catch(() => {});
+    await store
+      .updateReconciliation(d.db, record.id, { state: "failed", finishedAt: new Date() })
+      .catch(() => {});
     throw error;
   }
 }
@@ -372,14 +415,31 @@ export async function reconciliationSummary(d: ImportDeps, caller: Caller, id: s
   return { record, byDistrict: groupCounts(d, rows) };
 }
 
-export async function reconciliationVillages(d: ImportDeps, caller: Caller, id: string, districtCode: string) {
+export async function reconciliationVillages(
+  d: ImportDeps,
+  caller: Caller,
+  id: string,
+  districtCode: string,
+) {
   const record = await visibleReconciliation(d, caller.actor, id);
   const rows = await store.areaCounts(d.db, record.id, "village", lineScope(caller.actor), districtCode);
   return groupCounts(d, rows);
 }
 
-function groupCounts(d: ImportDeps, rows: { code: string | null; category: ReconciliationCategory; n: number; decided: number }[]) {
-  const byCode = new Map<string, { code: string | null; name: string; counts: Record<ReconciliationCategory, number>; decided: number; total: number }>();
+function groupCounts(
+  d: ImportDeps,
+  rows: { code: string | null; category: ReconciliationCategory; n: number; decided: number }[],
+) {
+  const byCode = new Map<
+    string,
+    {
+      code: string | null;
+      name: string;
+      counts: Record<ReconciliationCategory, number>;
+      decided: number;
+      total: number;
+    }
+  >();
   for (const row of rows) {
     const key = row.code ?? "";
     let entry = byCode.get(key);
@@ -441,12 +501,14 @@ export interface LineView {
 }
 
 /** Lines with both sides filled in; NIK and KK masked unless `identity` is "full" (entitled roles, audited). */
-export async function lineViews(d: ImportDeps, rows: readonly ReconciliationLineRow[], identity: "masked" | "full"): Promise<LineView[]> {
+export async function lineViews(
+  d: ImportDeps,
+  rows: readonly ReconciliationLineRow[],
+  identity: "masked" | "full",
+): Promise<LineView[]> {
   const { vault, regions } = d.env;
   const ids = [...new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])))];
-  const people = ids.length
-    ? await d.db.select().from(persons).where(inArray(persons.id, ids))
-    : [];
+  const people = ids.length ? await d.db.select().from(persons).where(inArray(persons.id, ids)) : [];
   const byId = new Map(people.map((p) => [p.id, p]));
   const show = (field: "nik" | "kk", sealed: Uint8Array | null) => {
     if (!sealed) return null;
@@ -508,7 +570,12 @@ export interface LineSearch extends store.LineFilter {
   pageSize: number;
 }
 
-export async function searchReconciliationLines(d: ImportDeps, caller: Caller, id: string, search: LineSearch) {
+export async function searchReconciliationLines(
+  d: ImportDeps,
+  caller: Caller,
+  id: string,
+  search: LineSearch,
+) {
   const record = await visibleReconciliation(d, caller.actor, id);
   const { rows, total } = await store.searchLines(d.db, record.id, search, lineScope(caller.actor), {
     limit: search.pageSize,
@@ -522,13 +589,19 @@ export async function decideLines(
   d: ImportDeps,
   caller: Caller,
   id: string,
-  input: { lines: { id: string; version?: number | undefined }[]; decision: string; reason?: string | null | undefined },
+  input: {
+    lines: { id: string; version?: number | undefined }[];
+    decision: string;
+    reason?: string | null | undefined;
+  },
 ) {
   const record = await visibleReconciliation(d, caller.actor, id);
   if (record.state !== "done") throw new DomainError("RECONCILIATION_NOT_DONE", { id }, 409);
   const reason = input.reason?.trim() || null;
   if (REASON_REQUIRED.has(input.decision) && !reason) {
-    throw new ValidationFailed([{ field: "reason", code: "RECONCILIATION_REASON_REQUIRED", params: { decision: input.decision } }]);
+    throw new ValidationFailed([
+      { field: "reason", code: "RECONCILIATION_REASON_REQUIRED", params: { decision: input.decision } },
+    ]);
   }
   const decided = await d.db.transaction(async (tx) => {
     const decided: { line: ReconciliationLineRow; before: string | null }[] = [];
@@ -551,7 +624,12 @@ export async function decideLines(
         decidedById: caller.actor.userId,
         decidedByName: caller.actor.name,
       });
-      if (!updated) throw new DomainError("VERSION_CONFLICT", { expected: wanted.version ?? 0, actual: line.version }, 409);
+      if (!updated)
+        throw new DomainError(
+          "VERSION_CONFLICT",
+          { expected: wanted.version ?? 0, actual: line.version },
+          409,
+        );
       decided.push({ line: updated, before: line.decision });
     }
     await d.audit.append(
@@ -604,7 +682,11 @@ export async function exportReconciliation(
         entity: "reconciliation",
         entityId: record.id,
         area: null,
-        after: { category: options.filter.category ?? null, districtCode: options.filter.districtCode ?? null, villageCode: options.filter.villageCode ?? null },
+        after: {
+          category: options.filter.category ?? null,
+          districtCode: options.filter.districtCode ?? null,
+          villageCode: options.filter.villageCode ?? null,
+        },
         requestId: caller.requestId,
       }),
     );

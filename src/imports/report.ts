@@ -30,10 +30,15 @@ export interface ReportInput {
 
 export async function writeImportReport(out: Writable, input: ReportInput): Promise<void> {
   const t = (code: string, params: MessageParams = {}) => input.translate(code, params, input.language);
-  const writer = createTableWriter(out, input.format, { sheetName: t("IMPORT_REPORT_COLUMN"), delimiter: input.delimiter });
+  const writer = createTableWriter(out, input.format, {
+    sheetName: t("IMPORT_REPORT_COLUMN"),
+    delimiter: input.delimiter,
+  });
   const width = input.headers.length;
   const columnLabel = (column: number | null) =>
-    column === null ? "" : `${columnLetter(column)}${input.headers[column] ? ` (${input.headers[column]})` : ""}`;
+    column === null
+      ? ""
+      : `${columnLetter(column)}${input.headers[column] ? ` (${input.headers[column]})` : ""}`;
   const describe = (severity: string, column: number | null, code: string, params: MessageParams) => {
     const label = columnLabel(column);
     return `${t(severity === "error" ? "IMPORT_REPORT_ERROR" : "IMPORT_REPORT_WARNING")}${label ? ` ${label}` : ""}: ${t(code, params)}`;
@@ -60,7 +65,11 @@ export async function writeImportReport(out: Writable, input: ReportInput): Prom
 
   let wroteHeader = false;
   try {
-    const sheet = await openSheet(input.source, input.limits, input.sheetName ? { sheetName: input.sheetName } : {});
+    const sheet = await openSheet(
+      input.source,
+      input.limits,
+      input.sheetName ? { sheetName: input.sheetName } : {},
+    );
     for await (const row of sheet.rows) {
       const issues = await issuesOf(row.number);
       const cells = [...row.cells];
@@ -76,10 +85,19 @@ export async function writeImportReport(out: Writable, input: ReportInput): Prom
       }
       const isData = input.headerRow !== null && row.number > input.headerRow;
       const hasError = issues.some((i) => i.severity === "error");
-      const note = notes.length > 0 ? notes.join(" | ") : isData && row.cells.some((c) => c.trim() !== "") ? t("IMPORT_REPORT_OK") : "";
+      const note =
+        notes.length > 0
+          ? notes.join(" | ")
+          : isData && row.cells.some((c) => c.trim() !== "")
+            ? t("IMPORT_REPORT_OK")
+            : "";
       await writer.row([...cells, note], {
         number: row.number,
-        ...(hasError ? { emphasis: "error" as const } : notes.length > 0 ? { emphasis: "warning" as const } : {}),
+        ...(hasError
+          ? { emphasis: "error" as const }
+          : notes.length > 0
+            ? { emphasis: "warning" as const }
+            : {}),
       });
     }
   } catch (error) {

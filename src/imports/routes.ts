@@ -21,8 +21,8 @@ import * as reconciliation from "./reconciliation.ts";
 import {
   IMPORT_MODES,
   IMPORT_STATES,
-  INVALID_ROW_POLICIES,
   type ImportRow,
+  INVALID_ROW_POLICIES,
   RECONCILIATION_CATEGORIES,
   RECONCILIATION_SCOPES,
   RECONCILIATION_STATES,
@@ -94,12 +94,16 @@ const importViewSchema = z.object({
   area: z.string().nullable().describe("The sender's area (place key) when the file was sent"),
   layout: z.record(z.string(), z.unknown()).nullable(),
   summary: z.record(z.string(), z.unknown()).nullable(),
-  notes: z.array(z.object({ code: z.string(), message: z.string(), row: z.number(), column: z.number().nullable() })),
+  notes: z.array(
+    z.object({ code: z.string(), message: z.string(), row: z.number(), column: z.number().nullable() }),
+  ),
   problem: z
     .object({ code: z.string(), message: z.string(), row: z.number(), column: z.number() })
     .nullable()
     .describe("Why the file as a whole was refused; row and column are 1-based"),
-  issueCounts: z.array(z.object({ code: z.string(), severity: z.string(), count: z.number(), message: z.string() })),
+  issueCounts: z.array(
+    z.object({ code: z.string(), severity: z.string(), count: z.number(), message: z.string() }),
+  ),
   createdByName: z.string(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -118,7 +122,13 @@ function presentJob(view: JobView | null, language: Language) {
   const { createdById: _c, error, ...rest } = view;
   return {
     ...rest,
-    error: error ? { code: error.code, message: translate(error.code, error.params as Record<string, string>, language), params: error.params } : null,
+    error: error
+      ? {
+          code: error.code,
+          message: translate(error.code, error.params as Record<string, string>, language),
+          params: error.params,
+        }
+      : null,
   };
 }
 
@@ -128,7 +138,12 @@ function params(value: unknown): Record<string, string | number> {
 
 async function importView(d: service.ImportDeps, row: ImportRow, language: Language) {
   const counts = await store.issueCounts(d.db, row.id);
-  const problem = row.problem as { code: string; row: number; column: number; params: Record<string, string | number> } | null;
+  const problem = row.problem as {
+    code: string;
+    row: number;
+    column: number;
+    params: Record<string, string | number>;
+  } | null;
   return {
     id: row.id,
     state: row.state,
@@ -145,11 +160,26 @@ async function importView(d: service.ImportDeps, row: ImportRow, language: Langu
     area: row.area,
     layout: row.layout,
     summary: row.summary,
-    notes: ((row.notes ?? []) as unknown as { code: string; params: Record<string, string | number>; row: number; column: number | null }[]).map(
-      (n) => ({ code: n.code, message: translate(n.code, n.params, language), row: n.row, column: n.column }),
-    ),
+    notes: (
+      (row.notes ?? []) as unknown as {
+        code: string;
+        params: Record<string, string | number>;
+        row: number;
+        column: number | null;
+      }[]
+    ).map((n) => ({
+      code: n.code,
+      message: translate(n.code, n.params, language),
+      row: n.row,
+      column: n.column,
+    })),
     problem: problem
-      ? { code: problem.code, message: translate(problem.code, problem.params, language), row: problem.row, column: problem.column }
+      ? {
+          code: problem.code,
+          message: translate(problem.code, problem.params, language),
+          row: problem.row,
+          column: problem.column,
+        }
       : null,
     issueCounts: counts.map((c) => ({
       code: c.code,
@@ -164,7 +194,12 @@ async function importView(d: service.ImportDeps, row: ImportRow, language: Langu
 }
 
 const region = z.object({ code: z.string(), name: z.string() });
-const countsSchema = z.object({ matched: z.number(), conflict: z.number(), central_only: z.number(), regional_only: z.number() });
+const countsSchema = z.object({
+  matched: z.number(),
+  conflict: z.number(),
+  central_only: z.number(),
+  regional_only: z.number(),
+});
 const areaCountSchema = z.object({
   code: z.string().nullable(),
   name: z.string(),
@@ -185,7 +220,9 @@ const reconciliationViewSchema = z.object({
   jobId: z.string().nullable(),
   counts: z.record(z.string(), z.number()).nullable(),
   byDistrict: z.array(areaCountSchema),
-  problem: z.object({ code: z.string(), message: z.string(), row: z.number(), column: z.number() }).nullable(),
+  problem: z
+    .object({ code: z.string(), message: z.string(), row: z.number(), column: z.number() })
+    .nullable(),
   createdByName: z.string(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -234,8 +271,17 @@ const lineSchema = z.object({
   version: z.number(),
 });
 
-function reconciliationView(row: ReconciliationRow, byDistrict: z.output<typeof areaCountSchema>[], language: Language) {
-  const problem = row.problem as { code: string; row: number; column: number; params: Record<string, string | number> } | null;
+function reconciliationView(
+  row: ReconciliationRow,
+  byDistrict: z.output<typeof areaCountSchema>[],
+  language: Language,
+) {
+  const problem = row.problem as {
+    code: string;
+    row: number;
+    column: number;
+    params: Record<string, string | number>;
+  } | null;
   return {
     id: row.id,
     state: row.state,
@@ -250,7 +296,12 @@ function reconciliationView(row: ReconciliationRow, byDistrict: z.output<typeof 
     counts: row.counts,
     byDistrict,
     problem: problem
-      ? { code: problem.code, message: translate(problem.code, problem.params, language), row: problem.row, column: problem.column }
+      ? {
+          code: problem.code,
+          message: translate(problem.code, problem.params, language),
+          row: problem.row,
+          column: problem.column,
+        }
       : null,
     createdByName: row.createdByName,
     createdAt: row.createdAt.toISOString(),
@@ -286,7 +337,8 @@ export const importRoutes =
     const bodyStream = (body: unknown): Readable => {
       if (body instanceof Readable) return body;
       const base64 = (body as { fileBase64?: unknown } | null)?.fileBase64;
-      if (typeof base64 === "string" && base64.length > 0) return Readable.from([Buffer.from(base64, "base64")]);
+      if (typeof base64 === "string" && base64.length > 0)
+        return Readable.from([Buffer.from(base64, "base64")]);
       throw new FileRejected("FILE_EMPTY", 1, 1, {});
     };
 
@@ -334,7 +386,9 @@ export const importRoutes =
           importId: result.importId,
           state: result.state,
           duplicateOf: result.duplicateOf,
-          message: result.duplicateOf ? translate("IMPORT_ALREADY_APPLIED", { id: result.duplicateOf }, language) : null,
+          message: result.duplicateOf
+            ? translate("IMPORT_ALREADY_APPLIED", { id: result.duplicateOf }, language)
+            : null,
           job: presentJob(result.job, language),
         });
       },
@@ -353,7 +407,10 @@ export const importRoutes =
       async (request) => {
         const { actor } = callerOf(request);
         const language = requestLanguage(request);
-        const rows = await store.listImports(d.db, { ...(request.query.periodId ? { periodId: request.query.periodId } : {}), limit: 500 });
+        const rows = await store.listImports(d.db, {
+          ...(request.query.periodId ? { periodId: request.query.periodId } : {}),
+          limit: 500,
+        });
         const visible = rows.filter((row) => service.importVisible(actor, row)).slice(0, 50);
         return Promise.all(visible.map((row) => importView(d, row, language)));
       },
@@ -362,10 +419,19 @@ export const importRoutes =
     app.get(
       "/imports/:id",
       {
-        schema: { tags, summary: "An import: state, layout found, summary, findings by code", params: idParams, response: { 200: importViewSchema, ...errorResponses } },
+        schema: {
+          tags,
+          summary: "An import: state, layout found, summary, findings by code",
+          params: idParams,
+          response: { 200: importViewSchema, ...errorResponses },
+        },
       },
       async (request) =>
-        importView(d, await service.visibleImport(d, callerOf(request).actor, request.params.id), requestLanguage(request)),
+        importView(
+          d,
+          await service.visibleImport(d, callerOf(request).actor, request.params.id),
+          requestLanguage(request),
+        ),
     );
 
     app.get(
@@ -390,7 +456,10 @@ export const importRoutes =
         return rows.map((i) => ({
           row: i.row,
           column: i.column,
-          columnLabel: i.column === null ? null : `${columnLetter(i.column)}${headers[i.column] ? ` (${headers[i.column]})` : ""}`,
+          columnLabel:
+            i.column === null
+              ? null
+              : `${columnLetter(i.column)}${headers[i.column] ? ` (${headers[i.column]})` : ""}`,
           field: i.field,
           code: i.code,
           severity: i.severity,
@@ -415,7 +484,9 @@ export const importRoutes =
         const language = requestLanguage(request);
         const format = request.query.format;
         download(reply, format, `laporan-impor-${record.fileName.replace(/\.[^.]+$/, "")}`);
-        return streamFile(reply, (out) => service.writeReport(d, record, out, { format, language, translate }));
+        return streamFile(reply, (out) =>
+          service.writeReport(d, record, out, { format, language, translate }),
+        );
       },
     );
 
@@ -436,7 +507,9 @@ export const importRoutes =
           importId: result.importId,
           state: result.state,
           duplicateOf: result.duplicateOf,
-          message: result.duplicateOf ? translate("IMPORT_ALREADY_APPLIED", { id: result.duplicateOf }, language) : null,
+          message: result.duplicateOf
+            ? translate("IMPORT_ALREADY_APPLIED", { id: result.duplicateOf }, language)
+            : null,
           job: presentJob(result.job, language),
         });
       },
@@ -463,8 +536,17 @@ export const importRoutes =
       async (request) => {
         const { actor } = callerOf(request);
         const agencyId = actor.role === "program_manager" ? actor.agencyId : (request.query.agencyId ?? null);
-        const rows = [...(agencyId ? await store.listTemplates(d.db, agencyId) : []), ...(await store.listTemplates(d.db, null)).filter((t) => t.agencyId === null)];
-        return rows.map((t) => ({ id: t.id, agencyId: t.agencyId, name: t.name, mapping: t.mapping, version: t.version }));
+        const rows = [
+          ...(agencyId ? await store.listTemplates(d.db, agencyId) : []),
+          ...(await store.listTemplates(d.db, null)).filter((t) => t.agencyId === null),
+        ];
+        return rows.map((t) => ({
+          id: t.id,
+          agencyId: t.agencyId,
+          name: t.name,
+          mapping: t.mapping,
+          version: t.version,
+        }));
       },
     );
 
@@ -485,7 +567,8 @@ export const importRoutes =
       async (request, reply) => {
         const { actor } = callerOf(request);
         const agencyId = actor.role === "program_manager" ? actor.agencyId : (request.body.agencyId ?? null);
-        if (request.body.agencyId && agencyId !== request.body.agencyId) throw new DomainError("AGENCY_NOT_FOUND", { id: request.body.agencyId }, 404);
+        if (request.body.agencyId && agencyId !== request.body.agencyId)
+          throw new DomainError("AGENCY_NOT_FOUND", { id: request.body.agencyId }, 404);
         const row = await store.saveTemplate(d.db, {
           agencyId,
           name: request.body.name,
@@ -493,7 +576,13 @@ export const importRoutes =
           createdById: actor.userId,
           createdByName: actor.name,
         });
-        return reply.status(201).send({ id: row.id, agencyId: row.agencyId, name: row.name, mapping: row.mapping, version: row.version });
+        return reply.status(201).send({
+          id: row.id,
+          agencyId: row.agencyId,
+          name: row.name,
+          mapping: row.mapping,
+          version: row.version,
+        });
       },
     );
 
@@ -506,7 +595,8 @@ export const importRoutes =
       {
         schema: {
           tags: rtags,
-          summary: "Upload a central list (raw body) to reconcile with the period's enrolled persons or the whole registry",
+          summary:
+            "Upload a central list (raw body) to reconcile with the period's enrolled persons or the whole registry",
           querystring: z.object({
             fileName,
             periodId: z.uuid(),
@@ -517,7 +607,10 @@ export const importRoutes =
             headerRow: z.coerce.number().int().min(1).max(1000).optional(),
             sheetName: z.string().max(31).optional(),
           }),
-          response: { 202: z.object({ reconciliationId: z.uuid(), job: jobViewSchema.nullable() }), ...errorResponses },
+          response: {
+            202: z.object({ reconciliationId: z.uuid(), job: jobViewSchema.nullable() }),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -534,7 +627,10 @@ export const importRoutes =
           headerRow: q.headerRow ?? null,
           sheetName: q.sheetName ?? null,
         });
-        return reply.status(202).send({ reconciliationId: result.reconciliationId, job: presentJob(result.job, requestLanguage(request)) });
+        return reply.status(202).send({
+          reconciliationId: result.reconciliationId,
+          job: presentJob(result.job, requestLanguage(request)),
+        });
       },
     );
 
@@ -556,7 +652,9 @@ export const importRoutes =
           agencyId: actor.role === "program_manager" ? actor.agencyId : null,
           limit: 50,
         });
-        return rows.filter((r) => actor.role !== "program_manager" || r.agencyId === actor.agencyId).map((r) => reconciliationView(r, [], language));
+        return rows
+          .filter((r) => actor.role !== "program_manager" || r.agencyId === actor.agencyId)
+          .map((r) => reconciliationView(r, [], language));
       },
     );
 
@@ -571,7 +669,11 @@ export const importRoutes =
         },
       },
       async (request) => {
-        const { record, byDistrict } = await reconciliation.reconciliationSummary(d, callerOf(request), request.params.id);
+        const { record, byDistrict } = await reconciliation.reconciliationSummary(
+          d,
+          callerOf(request),
+          request.params.id,
+        );
         return reconciliationView(record, byDistrict, requestLanguage(request));
       },
     );
@@ -588,14 +690,28 @@ export const importRoutes =
         },
       },
       async (request) =>
-        reconciliation.reconciliationVillages(d, callerOf(request), request.params.id, request.query.districtCode),
+        reconciliation.reconciliationVillages(
+          d,
+          callerOf(request),
+          request.params.id,
+          request.query.districtCode,
+        ),
     );
 
     const lineFilter = {
       category: z.enum(RECONCILIATION_CATEGORIES).optional(),
-      districtCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
-      villageCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/).optional(),
-      decided: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+      districtCode: z
+        .string()
+        .regex(/^\d{2}\.\d{2}\.\d{2}$/)
+        .optional(),
+      villageCode: z
+        .string()
+        .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/)
+        .optional(),
+      decided: z
+        .enum(["true", "false"])
+        .transform((v) => v === "true")
+        .optional(),
     };
 
     app.get(
@@ -611,12 +727,18 @@ export const importRoutes =
             pageSize: z.coerce.number().int().min(1).max(200).default(50),
           }),
           response: {
-            200: z.object({ items: z.array(lineSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+            200: z.object({
+              items: z.array(lineSchema),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
             ...errorResponses,
           },
         },
       },
-      async (request) => reconciliation.searchReconciliationLines(d, callerOf(request), request.params.id, request.query),
+      async (request) =>
+        reconciliation.searchReconciliationLines(d, callerOf(request), request.params.id, request.query),
     );
 
     app.post(
@@ -627,7 +749,10 @@ export const importRoutes =
           summary: "Record one decision on one or more lines; each is an audit entry",
           params: idParams,
           body: z.object({
-            lines: z.array(z.object({ id: z.uuid(), version: z.number().int().min(1).optional() })).min(1).max(500),
+            lines: z
+              .array(z.object({ id: z.uuid(), version: z.number().int().min(1).optional() }))
+              .min(1)
+              .max(500),
             decision: z.string().min(1).max(40),
             reason: z.string().trim().max(500).nullish(),
           }),
@@ -642,7 +767,8 @@ export const importRoutes =
       {
         schema: {
           tags: rtags,
-          summary: "Export lines (one set, or all) as XLSX or CSV; identity=full for roles entitled to full NIK (audited)",
+          summary:
+            "Export lines (one set, or all) as XLSX or CSV; identity=full for roles entitled to full NIK (audited)",
           params: idParams,
           querystring: z.object({
             ...lineFilter,
@@ -656,9 +782,15 @@ export const importRoutes =
         const q = request.query;
         const record = await reconciliation.visibleReconciliation(d, caller.actor, request.params.id);
         if (record.state !== "done") throw new DomainError("RECONCILIATION_NOT_DONE", { id: record.id }, 409);
-        if (q.identity === "full" && !reconciliation.mayReadIdentity(caller.actor)) throw new DomainError("FORBIDDEN", {}, 403);
+        if (q.identity === "full" && !reconciliation.mayReadIdentity(caller.actor))
+          throw new DomainError("FORBIDDEN", {}, 403);
         download(reply, q.format, `rekonsiliasi-${record.sourceName}-${q.category ?? "semua"}`);
-        const filter = { category: q.category, districtCode: q.districtCode, villageCode: q.villageCode, decided: q.decided };
+        const filter = {
+          category: q.category,
+          districtCode: q.districtCode,
+          villageCode: q.villageCode,
+          decided: q.decided,
+        };
         return streamFile(reply, (out) =>
           reconciliation.exportReconciliation(
             d,

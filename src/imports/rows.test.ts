@@ -2,13 +2,24 @@ import { describe, expect, it } from "vitest";
 import { createVault } from "../privacy/vault.ts";
 import { loadRegionCatalog } from "../regions/catalog.ts";
 import { DEFAULT_IMPORT_LIMITS } from "./limits.ts";
-import { type IssueAt, type PrepareEvent, type PrepareSettings, type PrepareTotals, prepareImport } from "./prepare.ts";
+import {
+  type IssueAt,
+  type PrepareEvent,
+  type PrepareSettings,
+  type PrepareTotals,
+  prepareImport,
+} from "./prepare.ts";
 import { bufferSource } from "./sheet.ts";
 import { csvText } from "./testing.ts";
 import { createVillageResolver } from "./villages.ts";
 
 const regions = loadRegionCatalog();
-const env = { vault: createVault(Buffer.alloc(32, 7)), regions, regencyCode: "64.01", today: () => "2026-11-25" };
+const env = {
+  vault: createVault(Buffer.alloc(32, 7)),
+  regions,
+  regencyCode: "64.01",
+  today: () => "2026-11-25",
+};
 const villages = createVillageResolver(regions, "64.01");
 const settings: PrepareSettings = {
   limits: DEFAULT_IMPORT_LIMITS,
@@ -28,7 +39,11 @@ const SITI = ["6401054507880003", "Siti Aminah", "05-07-1988", "P", "Lolo", "Kua
 
 async function prepare(rows: string[][], overrides: Partial<PrepareSettings> = {}) {
   const events: PrepareEvent[] = [];
-  for await (const event of prepareImport(bufferSource(Buffer.from(csvText([HEADER, ...rows]))), { ...settings, ...overrides }, { env, villages })) {
+  for await (const event of prepareImport(
+    bufferSource(Buffer.from(csvText([HEADER, ...rows]))),
+    { ...settings, ...overrides },
+    { env, villages },
+  )) {
     events.push(event);
   }
   const issues: IssueAt[] = events.flatMap((e) => (e.type === "rows" ? e.issues : []));
@@ -68,19 +83,26 @@ describe("checking rows", () => {
   });
 
   it("notices a whole NIK column zeroed by Excel", async () => {
-    const rows = Array.from({ length: 30 }, (_, i) => [`64010545078800${String(i % 9).padStart(1, "0")}0`, ...SITI.slice(1)]);
+    const rows = Array.from({ length: 30 }, (_, i) => [
+      `64010545078800${String(i % 9).padStart(1, "0")}0`,
+      ...SITI.slice(1),
+    ]);
     const { notes } = await prepare(rows, {});
     expect(notes.map((n) => n.code)).toContain("NIK_COLUMN_ZEROED");
   });
 
   it("reads sex from the NIK when the column is empty, and says so", async () => {
-    const { issues, accepted } = await prepare([[SITI[0] as string, "Siti Aminah", "05-07-1988", "", "Lolo", "Kuaro", "3"]]);
+    const { issues, accepted } = await prepare([
+      [SITI[0] as string, "Siti Aminah", "05-07-1988", "", "Lolo", "Kuaro", "3"],
+    ]);
     expect(accepted).toHaveLength(1);
     expect(codes(issues)).toEqual(["warning:SEX_FROM_NIK@2:3"]);
   });
 
   it("suggests the desa meant when the name is mistyped", async () => {
-    const { issues } = await prepare([[SITI[0] as string, "Siti Aminah", "05-07-1988", "P", "Loloo", "Kuaro", "3"]]);
+    const { issues } = await prepare([
+      [SITI[0] as string, "Siti Aminah", "05-07-1988", "P", "Loloo", "Kuaro", "3"],
+    ]);
     expect(issues[0]).toMatchObject({ code: "VILLAGE_NAME_UNKNOWN_SUGGEST", column: 4, severity: "error" });
     expect(String(issues[0]?.params.suggestions)).toContain("Lolo");
   });
@@ -88,12 +110,20 @@ describe("checking rows", () => {
   it("reports every fault of a refused row, the NIK's too", async () => {
     const { issues } = await prepare([["640105450788", "", "31-02-1988", "X", "Lolo", "Kuaro", "3"]]);
     expect(codes(issues).sort()).toEqual(
-      ["error:NAME_MISSING@2:1", "error:DATE_INVALID@2:2", "error:SEX_UNRECOGNISED@2:3", "warning:NIK_LENGTH@2:0"].sort(),
+      [
+        "error:NAME_MISSING@2:1",
+        "error:DATE_INVALID@2:2",
+        "error:SEX_UNRECOGNISED@2:3",
+        "warning:NIK_LENGTH@2:0",
+      ].sort(),
     );
   });
 
   it("refuses the second row with the same NIK, pointing to the first", async () => {
-    const { issues, totals } = await prepare([SITI, ["6401054507880003", "Siti A.", "05-07-1988", "P", "Lolo", "Kuaro", "3"]]);
+    const { issues, totals } = await prepare([
+      SITI,
+      ["6401054507880003", "Siti A.", "05-07-1988", "P", "Lolo", "Kuaro", "3"],
+    ]);
     expect(codes(issues)).toEqual(["error:DUPLICATE_IN_FILE@3:0"]);
     expect(issues[0]?.params).toEqual({ row: 2 });
     expect(totals).toMatchObject({ accepted: 1, rejected: 1, duplicatesInFile: 1 });
@@ -105,7 +135,11 @@ describe("checking rows", () => {
   });
 
   it("skips blank rows without a word", async () => {
-    const { issues, totals } = await prepare([SITI, ["", "", "", "", "", "", ""], ["", "", "", "", "", "", ""]]);
+    const { issues, totals } = await prepare([
+      SITI,
+      ["", "", "", "", "", "", ""],
+      ["", "", "", "", "", "", ""],
+    ]);
     expect(issues).toEqual([]);
     expect(totals).toMatchObject({ dataRows: 1, blankRows: 2 });
   });

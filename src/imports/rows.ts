@@ -11,7 +11,15 @@ import type { PersonData } from "../registry/schemas.ts";
 import { parseBirthDate } from "./dates.ts";
 import type { ColumnMapping, ImportField } from "./headers.ts";
 import type { SheetRow } from "./sheet.ts";
-import { cleanText, parseNeighbourhood, parsePhone, parseRtRw, parseRupiah, parseSex, splitPlaceAndDate } from "./values.ts";
+import {
+  cleanText,
+  parseNeighbourhood,
+  parsePhone,
+  parseRtRw,
+  parseRupiah,
+  parseSex,
+  splitPlaceAndDate,
+} from "./values.ts";
 import type { VillageResolver } from "./villages.ts";
 
 export type Severity = "error" | "warning";
@@ -84,7 +92,8 @@ export function validateRow(row: SheetRow, ctx: RowContext): RowOutcome {
     birthText = split.date ?? "";
     birthField = "birthPlaceDate";
   }
-  if (birthPlace && birthPlace.length > LIMITS.birthPlace) error("birthPlace", "TEXT_TOO_LONG", { limit: LIMITS.birthPlace });
+  if (birthPlace && birthPlace.length > LIMITS.birthPlace)
+    error("birthPlace", "TEXT_TOO_LONG", { limit: LIMITS.birthPlace });
   let birthDate: string | null = null;
   if (birthText) {
     const parsed = parseBirthDate(birthText, ctx.today);
@@ -145,7 +154,12 @@ export function validateRow(row: SheetRow, ctx: RowContext): RowOutcome {
       error(villageField, "IMPORT_AREA_FORBIDDEN", { village: ctx.villages.label(villageCode) });
     }
   } else {
-    const field: ImportField = village.code === "DISTRICT_UNKNOWN" ? (cell("districtName") ? "districtName" : "districtCode") : villageField;
+    const field: ImportField =
+      village.code === "DISTRICT_UNKNOWN"
+        ? cell("districtName")
+          ? "districtName"
+          : "districtCode"
+        : villageField;
     error(field, village.code, village.params);
   }
 
@@ -158,9 +172,11 @@ export function validateRow(row: SheetRow, ctx: RowContext): RowOutcome {
   }
 
   const address = cleanText(cell("address"));
-  if (address && address.length > LIMITS.address) error("address", "TEXT_TOO_LONG", { limit: LIMITS.address });
+  if (address && address.length > LIMITS.address)
+    error("address", "TEXT_TOO_LONG", { limit: LIMITS.address });
   const occupation = cleanText(cell("occupation"));
-  if (occupation && occupation.length > LIMITS.occupation) error("occupation", "TEXT_TOO_LONG", { limit: LIMITS.occupation });
+  if (occupation && occupation.length > LIMITS.occupation)
+    error("occupation", "TEXT_TOO_LONG", { limit: LIMITS.occupation });
   let monthlyIncome: number | null = null;
   const incomeText = cell("monthlyIncome");
   if (incomeText) {
@@ -206,7 +222,12 @@ export function validateRow(row: SheetRow, ctx: RowContext): RowOutcome {
   const prepared = preparePerson(data, ctx.env, "flag");
   for (const w of prepared.warnings) {
     const field: ImportField = w.code.startsWith("KK_") ? "kk" : "nik";
-    issues.push({ field, code: w.code, severity: BLOCKING_ID_CODES.has(w.code) ? "error" : "warning", params: w.params });
+    issues.push({
+      field,
+      code: w.code,
+      severity: BLOCKING_ID_CODES.has(w.code) ? "error" : "warning",
+      params: w.params,
+    });
   }
   if (issues.some((i) => i.severity === "error")) return { kind: "rejected", issues };
   return { kind: "accepted", data, prepared, nik: /^\d{16}$/.test(nik) ? nik : null, issues };

@@ -18,7 +18,16 @@ import type { ColumnTarget } from "./headers.ts";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
-export const IMPORT_STATES = ["queued", "running", "checked", "applied", "rejected", "duplicate", "failed", "cancelled"] as const;
+export const IMPORT_STATES = [
+  "queued",
+  "running",
+  "checked",
+  "applied",
+  "rejected",
+  "duplicate",
+  "failed",
+  "cancelled",
+] as const;
 export type ImportState = (typeof IMPORT_STATES)[number];
 export const IMPORT_MODES = ["check", "apply"] as const;
 export const INVALID_ROW_POLICIES = ["reject_file", "skip_rows"] as const;

@@ -6,9 +6,16 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { availableParallelism } from "node:os";
-import type { Writable } from "node:stream";
 import { join } from "node:path";
-import { type Actor, assertWritableArea, auditActor, type Caller, sees, seesAgency } from "../access/actor.ts";
+import type { Writable } from "node:stream";
+import {
+  type Actor,
+  assertWritableArea,
+  auditActor,
+  type Caller,
+  sees,
+  seesAgency,
+} from "../access/actor.ts";
 import { type AreaScope, parsePlaceKey, placeKey } from "../access/area.ts";
 import type { AuditActor, AuditLog } from "../audit/index.ts";
 import type { Config } from "../config.ts";
@@ -24,7 +31,7 @@ import type { MappingTemplate } from "./headers.ts";
 import { IssueSink } from "./issue-sink.ts";
 import { DEFAULT_IMPORT_LIMITS, FileRejected, type ImportLimits } from "./limits.ts";
 import { linkLists } from "./linkage.ts";
-import { ENROLLMENT_COLUMNS, encodeRow, PERSON_COLUMNS, type PayloadFormat } from "./payload.ts";
+import { ENROLLMENT_COLUMNS, encodeRow, type PayloadFormat, PERSON_COLUMNS } from "./payload.ts";
 import {
   type FileNote,
   type HeaderInfo,
@@ -37,10 +44,10 @@ import {
 } from "./prepare.ts";
 import { prepareInWorker } from "./prepare-worker.ts";
 import { RECONCILIATION_JOB, runReconciliation } from "./reconciliation.ts";
+import { writeImportReport } from "./report.ts";
 import type { ImportRow } from "./schema.ts";
 import { fileSource } from "./sheet.ts";
 import * as store from "./store.ts";
-import { writeImportReport } from "./report.ts";
 import { createUploadStore, type StoredUpload, type UploadStore, uploadSize } from "./uploads.ts";
 import { createVillageResolver, type VillageResolver } from "./villages.ts";
 
@@ -103,7 +110,11 @@ export function importDeps(salur: Salur, overrides: Partial<ImportDeps> = {}): I
 /** The job kinds of this capability on the runner; jobs cut off by a dead process are then picked up again. */
 export function registerImportJobs(d: ImportDeps): void {
   d.jobs.register({ kind: IMPORT_JOB, retryOnInterrupt: true, run: (context) => runImport(d, context) });
-  d.jobs.register({ kind: RECONCILIATION_JOB, retryOnInterrupt: true, run: (context) => runReconciliation(d, context) });
+  d.jobs.register({
+    kind: RECONCILIATION_JOB,
+    retryOnInterrupt: true,
+    run: (context) => runReconciliation(d, context),
+  });
   void d.jobs.recover().catch(() => {});
 }
 
@@ -138,11 +149,20 @@ async function targetOf(d: ImportDeps, actor: Actor, periodId: string | null | u
   return { programId: program.id, periodId: period.id, agencyId: program.agencyId, targetKey: period.id };
 }
 
-async function templateOf(d: ImportDeps, actor: Actor, agencyId: string | null, request: ImportRequest): Promise<MappingTemplate> {
+async function templateOf(
+  d: ImportDeps,
+  actor: Actor,
+  agencyId: string | null,
+  request: ImportRequest,
+): Promise<MappingTemplate> {
   let mapping: MappingTemplate = {};
   if (request.templateId) {
     const template = await store.getTemplate(d.db, request.templateId);
-    if (!template || (template.agencyId !== null && (template.agencyId !== agencyId || !seesAgency(actor, template.agencyId)))) {
+    if (
+      !template ||
+      (template.agencyId !== null &&
+        (template.agencyId !== agencyId || !seesAgency(actor, template.agencyId)))
+    ) {
       throw new DomainError("IMPORT_TEMPLATE_NOT_FOUND", { id: request.templateId }, 404);
     }
     mapping = { ...template.mapping };
@@ -195,7 +215,12 @@ export async function submitImport(
     }
   }
   const importId = randomUUID();
-  const params: ImportJobParams = { importId, actor: auditActor(actor), area: actor.area, requestId: caller.requestId };
+  const params: ImportJobParams = {
+    importId,
+    actor: auditActor(actor),
+    area: actor.area,
+    requestId: caller.requestId,
+  };
   const jobId = await d.db.transaction(async (tx) => {
     const job = await d.jobs.enqueue(tx, {
       kind: IMPORT_JOB,
@@ -236,7 +261,10 @@ export async function applyChecked(d: ImportDeps, caller: Caller, importId: stri
  * An import belongs to the area its sender worked in and to its program's agency: visible to whoever sent it
  * and to those whose area holds that area (and, for agency-bound roles, of the same agency).
  */
-export function importVisible(actor: Actor, row: Pick<ImportRow, "createdById" | "area" | "agencyId">): boolean {
+export function importVisible(
+  actor: Actor,
+  row: Pick<ImportRow, "createdById" | "area" | "agencyId">,
+): boolean {
   if (row.createdById !== null && row.createdById === actor.userId) return true;
   if (row.agencyId && !seesAgency(actor, row.agencyId)) return false;
   return row.area !== null && sees(actor, parsePlaceKey(row.area));
@@ -289,7 +317,7 @@ function settingsOf(d: ImportDeps, record: ImportRow, params: ImportJobParams): 
   };
 }
 
-function useWorker(d: ImportDeps, bytes: number): boolean {
+function runsOnWorker(d: ImportDeps, bytes: number): boolean {
   if (d.parallel === "inline") return false;
   if (d.parallel === "worker") return true;
   return bytes > 4 * 1024 * 1024 && availableParallelism() > 1;
@@ -297,7 +325,7 @@ function useWorker(d: ImportDeps, bytes: number): boolean {
 
 function eventsOf(d: ImportDeps, record: ImportRow, settings: PrepareSettings): AsyncGenerator<PrepareEvent> {
   const path = d.uploads.path(record.storedAs);
-  if (useWorker(d, record.fileBytes)) {
+  if (runsOnWorker(d, record.fileBytes)) {
     return prepareInWorker({
       path,
       size: record.fileBytes,
@@ -311,7 +339,8 @@ function eventsOf(d: ImportDeps, record: ImportRow, settings: PrepareSettings): 
 }
 
 const sameName = (a: string, b: string) =>
-  (normaliseName(a)?.tokens.join(" ") ?? a.toLowerCase()) === (normaliseName(b)?.tokens.join(" ") ?? b.toLowerCase());
+  (normaliseName(a)?.tokens.join(" ") ?? a.toLowerCase()) ===
+  (normaliseName(b)?.tokens.join(" ") ?? b.toLowerCase());
 
 async function load(
   d: ImportDeps,
@@ -384,21 +413,51 @@ async function load(
           )
         : new Set<string>();
       for (const r of known) {
-        const person = existing.get(r.nikIndex as string) as { id: string; name: string; villageCode: string; districtCode: string };
+        const person = existing.get(r.nikIndex as string) as {
+          id: string;
+          name: string;
+          villageCode: string;
+          districtCode: string;
+        };
         loaded.personsExisting++;
         loaded.knownPairs.set(r.row, person.id);
         const params = { personId: person.id, name: person.name };
-        extra.push({ row: r.row, column: nikColumn, field: "nik", code: "REGISTRY_PERSON_EXISTS", severity: "warning", params });
+        extra.push({
+          row: r.row,
+          column: nikColumn,
+          field: "nik",
+          code: "REGISTRY_PERSON_EXISTS",
+          severity: "warning",
+          params,
+        });
         if (!sameName(person.name, r.nameKey)) {
-          extra.push({ row: r.row, column: nikColumn, field: "nik", code: "REGISTRY_NIK_OTHER_NAME", severity: "warning", params });
+          extra.push({
+            row: r.row,
+            column: nikColumn,
+            field: "nik",
+            code: "REGISTRY_NIK_OTHER_NAME",
+            severity: "warning",
+            params,
+          });
         }
         if (!record.periodId) continue;
         if (alreadyEnrolled.has(person.id)) {
           loaded.enrollmentsExisting++;
-          extra.push({ row: r.row, column: nameColumn, field: null, code: "ENROLLMENT_EXISTS", severity: "warning", params });
+          extra.push({
+            row: r.row,
+            column: nameColumn,
+            field: null,
+            code: "ENROLLMENT_EXISTS",
+            severity: "warning",
+            params,
+          });
         } else {
           alreadyEnrolled.add(person.id);
-          enrolling.push({ personId: person.id, villageCode: person.villageCode, districtCode: person.districtCode });
+          enrolling.push({
+            personId: person.id,
+            villageCode: person.villageCode,
+            districtCode: person.districtCode,
+          });
         }
       }
       if (record.periodId && record.programId) {
@@ -421,7 +480,11 @@ async function load(
       }
       await sink.add(event.issues);
       if (extra.length > 0) await sink.add(extra);
-      if (!loaded.totals && event.screening.length > 0) loaded.screening.push(...event.screening);
+      if (event.screeningSkipped) loaded.screening = [];
+      else for (const record of event.screening) loaded.screening.push(record);
+      // PGlite answers without a turn of the event loop: without this pause, requests for the job's progress
+      // (and every other request) would wait until the whole file is in.
+      await new Promise((resolve) => setImmediate(resolve));
       context.progress({
         stage: "load",
         done: event.bytes,
@@ -561,14 +624,25 @@ export async function runImport(d: ImportDeps, context: JobContext): Promise<Rec
       await sink.dispose();
       await store.deleteIssues(d.db, record.id);
       await store.insertIssues(d.db, record.id, [
-        { row: error.row, column: error.column - 1, field: null, code: error.code, severity: "error", params: error.params as Record<string, string | number> },
+        {
+          row: error.row,
+          column: error.column - 1,
+          field: null,
+          code: error.code,
+          severity: "error",
+          params: error.params as Record<string, string | number>,
+        },
       ]);
       await store.updateImport(d.db, record.id, {
         state: "rejected",
         problem: { code: error.code, row: error.row, column: error.column, params: error.params },
         finishedAt: new Date(),
       });
-      return { importId: record.id, state: "rejected", problem: { code: error.code, row: error.row, column: error.column } };
+      return {
+        importId: record.id,
+        state: "rejected",
+        problem: { code: error.code, row: error.row, column: error.column },
+      };
     } else {
       await sink.dispose();
       const cancelled = context.signal.aborted;
@@ -620,16 +694,26 @@ function linkageOf(r: ScreeningRecord): LinkageRecord {
  * the overlap engine (a mistyped NIK, a name written another way). Findings are warnings on the rows; the
  * overlap review queue decides.
  */
-async function screen(d: ImportDeps, record: ImportRow, loaded: Loaded, context: JobContext): Promise<Record<string, unknown>> {
+async function screen(
+  d: ImportDeps,
+  record: ImportRow,
+  loaded: Loaded,
+  context: JobContext,
+): Promise<Record<string, unknown>> {
   const rows = loaded.screening;
-  if (loaded.totals?.screeningSkipped) return { ran: false, reason: "too_many_rows", limit: d.screeningLimit };
+  if (loaded.totals?.screeningSkipped)
+    return { ran: false, reason: "too_many_rows", limit: d.screeningLimit };
   if (rows.length === 0) return { ran: false, reason: "no_rows" };
   context.progress({ stage: "screen", done: 0, total: null });
   const districts = [...new Set(rows.map((r) => r.villageCode.slice(0, 8)))];
   const registry = await registryPersons(d, districts, d.screeningLimit - rows.length, loaded.createdIds);
-  const linked = linkLists(rows.map(linkageOf), registry.map((p) => p.record), {
-    minProbability: 0.9,
-  });
+  const linked = linkLists(
+    rows.map(linkageOf),
+    registry.map((p) => p.record),
+    {
+      minProbability: 0.9,
+    },
+  );
   const issues: IssueAt[] = [];
   const nikColumn = loaded.header?.mapping.nik ?? loaded.header?.mapping.name ?? null;
   const nameColumn = loaded.header?.mapping.name ?? null;
@@ -643,7 +727,11 @@ async function screen(d: ImportDeps, record: ImportRow, loaded: Loaded, context:
       field: null,
       code: "POSSIBLE_REGISTRY_DUPLICATE",
       severity: "warning",
-      params: { personId: person.id, name: person.name, probability: Math.round(pair.probability * 1000) / 10 },
+      params: {
+        personId: person.id,
+        name: person.name,
+        probability: Math.round(pair.probability * 1000) / 10,
+      },
     });
   }
   for (const pair of linked.withinLeft) {
@@ -675,7 +763,8 @@ async function screen(d: ImportDeps, record: ImportRow, loaded: Loaded, context:
 async function registryPersons(d: ImportDeps, districts: string[], limit: number, exclude: Set<string>) {
   const rows = await store.personsOfDistricts(d.db, districts, Math.max(0, limit) + exclude.size);
   const { vault } = d.env;
-  const open = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null) => (sealed ? vault.open(field, sealed) : null);
+  const open = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null) =>
+    sealed ? vault.open(field, sealed) : null;
   return rows
     .filter((p) => !exclude.has(p.id))
     .slice(0, Math.max(0, limit))
@@ -718,9 +807,19 @@ export async function reportSource(d: ImportDeps, caller: Caller, importId: stri
   return record;
 }
 
-export async function writeReport(d: ImportDeps, record: ImportRow, out: Writable, request: ReportRequest): Promise<void> {
+export async function writeReport(
+  d: ImportDeps,
+  record: ImportRow,
+  out: Writable,
+  request: ReportRequest,
+): Promise<void> {
   const layout = (record.layout ?? {}) as { headerRow?: number; headers?: string[]; delimiter?: string };
-  const problem = record.problem as { code: string; row: number; column: number; params: MessageParams } | null;
+  const problem = record.problem as {
+    code: string;
+    row: number;
+    column: number;
+    params: MessageParams;
+  } | null;
   await writeImportReport(out, {
     source: fileSource(d.uploads.path(record.storedAs), record.fileBytes),
     limits: d.limits,

@@ -34,7 +34,10 @@ describe("CSV", () => {
     const text = "NAMA,DESA\nJosé,Tanah Grogot\n";
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
     const latin1 = Buffer.from(text, "latin1");
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/,/g, "\t"), "utf16le")]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(text.replace(/,/g, "\t"), "utf16le"),
+    ]);
     for (const data of [utf8, latin1, utf16]) {
       expect((await rowsOf(data))[1]?.cells).toEqual(["José", "Tanah Grogot"]);
     }
@@ -60,14 +63,21 @@ describe("CSV", () => {
   });
 
   it("refuses a cell longer than Excel allows", async () => {
-    const problem = await refusal(Buffer.from(`NAMA,ALAMAT\nA,${"x".repeat(200)}\n`), { ...DEFAULT_IMPORT_LIMITS, maxCellChars: 100 });
+    const problem = await refusal(Buffer.from(`NAMA,ALAMAT\nA,${"x".repeat(200)}\n`), {
+      ...DEFAULT_IMPORT_LIMITS,
+      maxCellChars: 100,
+    });
     expect(problem).toMatchObject({ code: "CELL_TOO_LONG", row: 2, column: 2 });
   });
 
   it("refuses an old .xls, a PDF and a file larger than allowed before reading them", async () => {
-    expect(await refusal(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatchObject({ code: "FILE_XLS_UNSUPPORTED" });
+    expect(await refusal(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatchObject({
+      code: "FILE_XLS_UNSUPPORTED",
+    });
     expect(await refusal(Buffer.from("%PDF-1.7 …"))).toMatchObject({ code: "FILE_NOT_SPREADSHEET" });
-    expect(await refusal(Buffer.from("NAMA\na\n"), { ...DEFAULT_IMPORT_LIMITS, maxFileBytes: 4 })).toMatchObject({ code: "FILE_TOO_LARGE" });
+    expect(
+      await refusal(Buffer.from("NAMA\na\n"), { ...DEFAULT_IMPORT_LIMITS, maxFileBytes: 4 }),
+    ).toMatchObject({ code: "FILE_TOO_LARGE" });
   });
 });
 
@@ -86,7 +96,10 @@ describe("XLSX", () => {
   });
 
   it("refuses a zip bomb before inflating it all", async () => {
-    const bomb = zipOf([...xlsxParts([["NAMA"]]), { name: "xl/media/filler.bin", data: Buffer.alloc(5_000_000) }]);
+    const bomb = zipOf([
+      ...xlsxParts([["NAMA"]]),
+      { name: "xl/media/filler.bin", data: Buffer.alloc(5_000_000) },
+    ]);
     expect(await refusal(bomb, { ...DEFAULT_IMPORT_LIMITS, maxUnzippedBytes: 1_000_000 })).toMatchObject({
       code: "XLSX_TOO_LARGE_UNZIPPED",
     });
@@ -94,14 +107,19 @@ describe("XLSX", () => {
   });
 
   it("counts what a part really unzips to, not what its header claims", async () => {
-    const lying = zipOf([...xlsxParts([["NAMA"]]), { name: "xl/media/a.bin", data: Buffer.alloc(3_000_000, 1), declaredSize: 100 }]);
+    const lying = zipOf([
+      ...xlsxParts([["NAMA"]]),
+      { name: "xl/media/a.bin", data: Buffer.alloc(3_000_000, 1), declaredSize: 100 },
+    ]);
     const limits = { ...DEFAULT_IMPORT_LIMITS, maxCompressionRatio: 1e9, maxUnzippedBytes: 1_000_000 };
     expect(await refusal(lying, limits)).toMatchObject({ code: "XLSX_TOO_LARGE_UNZIPPED" });
     expect(await refusal(lying)).toMatchObject({ code: "XLSX_CORRUPT" });
   });
 
   it("refuses a part hidden between the listed ones, which a streaming reader would still inflate", async () => {
-    const hidden = zipOf(xlsxParts([["NAMA"]]), { hidden: { name: "xl/worksheets/sheet9.xml", data: Buffer.alloc(1000) } });
+    const hidden = zipOf(xlsxParts([["NAMA"]]), {
+      hidden: { name: "xl/worksheets/sheet9.xml", data: Buffer.alloc(1000) },
+    });
     expect(await refusal(hidden)).toMatchObject({ code: "XLSX_CORRUPT" });
   });
 
@@ -114,10 +132,20 @@ describe("XLSX", () => {
   });
 
   it("lets a sound workbook through the guard", async () => {
-    await expect(inspectXlsx(bufferAccess(zipOf(xlsxParts([["NAMA"], ["Siti"]]))), DEFAULT_IMPORT_LIMITS)).resolves.toHaveLength(5);
-    expect((await rowsOf(zipOf(xlsxParts([["NAMA", "NIK"], ["Siti", 6401054507880003]]))))[1]?.cells).toEqual([
-      "Siti",
-      "6401054507880003",
-    ]);
+    await expect(
+      inspectXlsx(bufferAccess(zipOf(xlsxParts([["NAMA"], ["Siti"]]))), DEFAULT_IMPORT_LIMITS),
+    ).resolves.toHaveLength(5);
+    expect(
+      (
+        await rowsOf(
+          zipOf(
+            xlsxParts([
+              ["NAMA", "NIK"],
+              ["Siti", 6401054507880003],
+            ]),
+          ),
+        )
+      )[1]?.cells,
+    ).toEqual(["Siti", "6401054507880003"]);
   });
 });

@@ -63,7 +63,8 @@ export function detectFormat(head: Buffer): SheetFormat {
   if (head.length === 0) throw new FileRejected("FILE_EMPTY", 1, 1);
   if (head.subarray(0, 4).equals(ZIP) || head.subarray(0, 4).equals(EMPTY_ZIP)) return "xlsx";
   if (head.subarray(0, 8).equals(OLE2)) throw new FileRejected("FILE_XLS_UNSUPPORTED", 1, 1);
-  if (head.subarray(0, 5).toString("latin1") === "%PDF-") throw new FileRejected("FILE_NOT_SPREADSHEET", 1, 1, { kind: "PDF" });
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-")
+    throw new FileRejected("FILE_NOT_SPREADSHEET", 1, 1, { kind: "PDF" });
   const binary = [...head.subarray(0, 512)].filter((b) => b === 0).length;
   // UTF-16 text has a zero in every other byte; anything else with zeros is not text.
   const utf16 = head[0] === 0xff && head[1] === 0xfe;
@@ -85,7 +86,11 @@ export interface OpenedSheet {
 }
 
 /** Checks the file as a whole (format, size, zip guard) and returns its rows, read lazily. */
-export async function openSheet(source: SheetSource, limits: ImportLimits, options: ReadSheetOptions = {}): Promise<OpenedSheet> {
+export async function openSheet(
+  source: SheetSource,
+  limits: ImportLimits,
+  options: ReadSheetOptions = {},
+): Promise<OpenedSheet> {
   if (source.size > limits.maxFileBytes) {
     throw new FileRejected("FILE_TOO_LARGE", 1, 1, { bytes: source.size, limit: limits.maxFileBytes });
   }

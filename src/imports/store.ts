@@ -34,19 +34,36 @@ export async function getImport(db: Executor, id: string): Promise<ImportRow | n
   return row ?? null;
 }
 
-export async function updateImport(db: Executor, id: string, values: Partial<typeof imports.$inferInsert>): Promise<void> {
+export async function updateImport(
+  db: Executor,
+  id: string,
+  values: Partial<typeof imports.$inferInsert>,
+): Promise<void> {
   await db.update(imports).set(values).where(eq(imports.id, id));
 }
 
-export async function findAppliedImport(db: Executor, contentHash: string, targetKey: string): Promise<ImportRow | null> {
+export async function findAppliedImport(
+  db: Executor,
+  contentHash: string,
+  targetKey: string,
+): Promise<ImportRow | null> {
   const [row] = await db
     .select()
     .from(imports)
-    .where(and(eq(imports.contentHash, contentHash), eq(imports.targetKey, targetKey), eq(imports.state, "applied")));
+    .where(
+      and(
+        eq(imports.contentHash, contentHash),
+        eq(imports.targetKey, targetKey),
+        eq(imports.state, "applied"),
+      ),
+    );
   return row ?? null;
 }
 
-export async function listImports(db: Executor, filter: { periodId?: string; createdById?: string; agencyId?: string | null; limit: number }) {
+export async function listImports(
+  db: Executor,
+  filter: { periodId?: string; createdById?: string; agencyId?: string | null; limit: number },
+) {
   return db
     .select()
     .from(imports)
@@ -68,18 +85,33 @@ export async function personsByNikIndex(
 ): Promise<Map<string, { id: string; name: string; villageCode: string; districtCode: string }>> {
   const found = new Map<string, { id: string; name: string; villageCode: string; districtCode: string }>();
   if (indexes.length === 0) return found;
-  const rows = await queryRows<{ id: string; name: string; village_code: string; district_code: string; nik_index: string }>(
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    village_code: string;
+    district_code: string;
+    nik_index: string;
+  }>(
     tx,
     sql`select id, name, village_code, district_code, encode(nik_index, 'hex') as nik_index
         from persons where nik_index in (select decode(h, 'hex') from unnest(${sql.param([...indexes])}::text[]) as h)`,
   );
   for (const r of rows) {
-    found.set(r.nik_index, { id: r.id, name: r.name, villageCode: r.village_code, districtCode: r.district_code });
+    found.set(r.nik_index, {
+      id: r.id,
+      name: r.name,
+      villageCode: r.village_code,
+      districtCode: r.district_code,
+    });
   }
   return found;
 }
 
-export async function enrolledInPeriod(tx: Executor, periodId: string, personIds: readonly string[]): Promise<Set<string>> {
+export async function enrolledInPeriod(
+  tx: Executor,
+  periodId: string,
+  personIds: readonly string[],
+): Promise<Set<string>> {
   if (personIds.length === 0) return new Set();
   const rows = await tx
     .select({ personId: enrollments.personId })
@@ -127,7 +159,11 @@ export async function bulkInsert(
 /** Rows per INSERT of issues: 7 parameters each. */
 const ISSUE_CHUNK = 2000;
 
-export async function insertIssues(tx: Executor, importId: string, issues: readonly IssueAt[]): Promise<void> {
+export async function insertIssues(
+  tx: Executor,
+  importId: string,
+  issues: readonly IssueAt[],
+): Promise<void> {
   for (let i = 0; i < issues.length; i += ISSUE_CHUNK) {
     await tx.insert(importIssues).values(
       issues.slice(i, i + ISSUE_CHUNK).map((issue) => ({
@@ -146,7 +182,12 @@ export async function insertIssues(tx: Executor, importId: string, issues: reado
 export type IssueRow = typeof importIssues.$inferSelect;
 
 /** Issues from `afterRow` on, in row order (errors before warnings within a row). */
-export async function issuesFrom(db: Executor, importId: string, afterRow: number, limit: number): Promise<IssueRow[]> {
+export async function issuesFrom(
+  db: Executor,
+  importId: string,
+  afterRow: number,
+  limit: number,
+): Promise<IssueRow[]> {
   return db
     .select()
     .from(importIssues)
@@ -156,11 +197,18 @@ export async function issuesFrom(db: Executor, importId: string, afterRow: numbe
 }
 
 /** Issues of rows fromRow < row <= toRow: the report walks the file and these side by side. */
-export async function issuesInRows(db: Executor, importId: string, fromRow: number, toRow: number): Promise<IssueRow[]> {
+export async function issuesInRows(
+  db: Executor,
+  importId: string,
+  fromRow: number,
+  toRow: number,
+): Promise<IssueRow[]> {
   return db
     .select()
     .from(importIssues)
-    .where(and(eq(importIssues.importId, importId), gt(importIssues.row, fromRow), lte(importIssues.row, toRow)))
+    .where(
+      and(eq(importIssues.importId, importId), gt(importIssues.row, fromRow), lte(importIssues.row, toRow)),
+    )
     .orderBy(asc(importIssues.row), asc(importIssues.severity), asc(importIssues.column));
 }
 
@@ -193,12 +241,19 @@ export async function getTemplate(db: Executor, id: string): Promise<TemplateRow
   return row ?? null;
 }
 
-export async function findTemplate(db: Executor, agencyId: string | null, name: string): Promise<TemplateRow | null> {
+export async function findTemplate(
+  db: Executor,
+  agencyId: string | null,
+  name: string,
+): Promise<TemplateRow | null> {
   const [row] = await db
     .select()
     .from(importTemplates)
     .where(
-      and(agencyId ? eq(importTemplates.agencyId, agencyId) : isNull(importTemplates.agencyId), eq(importTemplates.name, name)),
+      and(
+        agencyId ? eq(importTemplates.agencyId, agencyId) : isNull(importTemplates.agencyId),
+        eq(importTemplates.name, name),
+      ),
     );
   return row ?? null;
 }
@@ -206,7 +261,13 @@ export async function findTemplate(db: Executor, agencyId: string | null, name: 
 /** Saving a template under an existing name replaces its mapping: the agency's current layout wins. */
 export async function saveTemplate(
   db: Executor,
-  values: { agencyId: string | null; name: string; mapping: Record<string, ColumnTarget>; createdById: string | null; createdByName: string },
+  values: {
+    agencyId: string | null;
+    name: string;
+    mapping: Record<string, ColumnTarget>;
+    createdById: string | null;
+    createdByName: string;
+  },
 ): Promise<TemplateRow> {
   const existing = await findTemplate(db, values.agencyId, values.name);
   if (existing) {
@@ -256,7 +317,11 @@ const linkageColumns = {
 };
 
 /** Registry persons of some kecamatan, for comparing a list with them. */
-export async function personsOfDistricts(db: Executor, districts: readonly string[], limit: number): Promise<LinkagePerson[]> {
+export async function personsOfDistricts(
+  db: Executor,
+  districts: readonly string[],
+  limit: number,
+): Promise<LinkagePerson[]> {
   if (districts.length === 0 || limit <= 0) return [];
   return db
     .select(linkageColumns)
@@ -267,7 +332,10 @@ export async function personsOfDistricts(db: Executor, districts: readonly strin
 }
 
 /** Persons enrolled in a period (withdrawn and rejected enrollments left out), or every person of the registry. */
-export async function personsOfScope(db: Executor, scope: { periodId: string } | "registry"): Promise<LinkagePerson[]> {
+export async function personsOfScope(
+  db: Executor,
+  scope: { periodId: string } | "registry",
+): Promise<LinkagePerson[]> {
   if (scope === "registry") return db.select(linkageColumns).from(persons).orderBy(asc(persons.id));
   return db
     .select(linkageColumns)
@@ -278,7 +346,12 @@ export async function personsOfScope(db: Executor, scope: { periodId: string } |
         db
           .select({ id: enrollments.personId })
           .from(enrollments)
-          .where(and(eq(enrollments.periodId, scope.periodId), sql`${enrollments.status} not in ('withdrawn', 'rejected')`)),
+          .where(
+            and(
+              eq(enrollments.periodId, scope.periodId),
+              sql`${enrollments.status} not in ('withdrawn', 'rejected')`,
+            ),
+          ),
       ),
     )
     .orderBy(asc(persons.id));
@@ -286,7 +359,10 @@ export async function personsOfScope(db: Executor, scope: { periodId: string } |
 
 // Reconciliations --------------------------------------------------------------------------------------------
 
-export async function insertReconciliation(db: Executor, values: typeof reconciliations.$inferInsert): Promise<ReconciliationRow> {
+export async function insertReconciliation(
+  db: Executor,
+  values: typeof reconciliations.$inferInsert,
+): Promise<ReconciliationRow> {
   const [row] = await db.insert(reconciliations).values(values).returning();
   if (!row) throw new Error("insert returned no row");
   return row;
@@ -305,7 +381,10 @@ export async function updateReconciliation(
   await db.update(reconciliations).set(values).where(eq(reconciliations.id, id));
 }
 
-export async function listReconciliations(db: Executor, filter: { periodId?: string; agencyId?: string | null; limit: number }) {
+export async function listReconciliations(
+  db: Executor,
+  filter: { periodId?: string; agencyId?: string | null; limit: number },
+) {
   return db
     .select()
     .from(reconciliations)
@@ -326,7 +405,10 @@ export async function deleteLines(tx: Executor, reconciliationId: string): Promi
 /** 1,000 lines × 24 columns stays well below PostgreSQL's 65,535 parameters. */
 const LINE_CHUNK = 1000;
 
-export async function insertLines(tx: Executor, lines: readonly (typeof reconciliationLines.$inferInsert)[]): Promise<void> {
+export async function insertLines(
+  tx: Executor,
+  lines: readonly (typeof reconciliationLines.$inferInsert)[],
+): Promise<void> {
   for (let i = 0; i < lines.length; i += LINE_CHUNK) {
     await tx.insert(reconciliationLines).values(lines.slice(i, i + LINE_CHUNK));
   }
@@ -339,7 +421,11 @@ export interface LineFilter {
   decided?: boolean | undefined;
 }
 
-function lineConditions(reconciliationId: string, filter: LineFilter, scope: SQL | undefined): SQL | undefined {
+function lineConditions(
+  reconciliationId: string,
+  filter: LineFilter,
+  scope: SQL | undefined,
+): SQL | undefined {
   return and(
     eq(reconciliationLines.reconciliationId, reconciliationId),
     scope,
@@ -364,7 +450,12 @@ export async function searchLines(
       .select()
       .from(reconciliationLines)
       .where(where)
-      .orderBy(asc(reconciliationLines.districtCode), asc(reconciliationLines.villageCode), asc(reconciliationLines.centralRow), asc(reconciliationLines.id))
+      .orderBy(
+        asc(reconciliationLines.districtCode),
+        asc(reconciliationLines.villageCode),
+        asc(reconciliationLines.centralRow),
+        asc(reconciliationLines.id),
+      )
       .limit(page.limit)
       .offset(page.offset),
     queryRows<{ n: number }>(db, sql`select count(*)::int as n from reconciliation_lines where ${where}`),
@@ -388,11 +479,17 @@ export async function* linesInOrder(
   }
 }
 
-export async function getLine(db: Executor, reconciliationId: string, lineId: string): Promise<ReconciliationLineRow | null> {
+export async function getLine(
+  db: Executor,
+  reconciliationId: string,
+  lineId: string,
+): Promise<ReconciliationLineRow | null> {
   const [row] = await db
     .select()
     .from(reconciliationLines)
-    .where(and(eq(reconciliationLines.reconciliationId, reconciliationId), eq(reconciliationLines.id, lineId)));
+    .where(
+      and(eq(reconciliationLines.reconciliationId, reconciliationId), eq(reconciliationLines.id, lineId)),
+    );
   return row ?? null;
 }
 
@@ -400,7 +497,12 @@ export async function decideLine(
   tx: Executor,
   lineId: string,
   expectedVersion: number | null,
-  values: { decision: string; decisionReason: string | null; decidedById: string | null; decidedByName: string },
+  values: {
+    decision: string;
+    decisionReason: string | null;
+    decidedById: string | null;
+    decidedByName: string;
+  },
 ): Promise<ReconciliationLineRow | null> {
   const [row] = await tx
     .update(reconciliationLines)

@@ -2,6 +2,7 @@
  * Reports and exports as CSV (UTF-8 with BOM, so Excel shows Indonesian text right) or XLSX, streamed row by
  * row. Every cell is written as text and neutralised against formula injection, whatever the file contained.
  */
+import { once } from "node:events";
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { csvLine, neutraliseCell } from "./neutralise.ts";
@@ -10,7 +11,10 @@ export type TableFormat = "csv" | "xlsx";
 
 export interface TableWriter {
   /** Writes a row; `number` places it (XLSX keeps the original row numbers), else the next row. */
-  row(cells: readonly string[], options?: { number?: number; emphasis?: "error" | "warning" | "header" }): Promise<void>;
+  row(
+    cells: readonly string[],
+    options?: { number?: number; emphasis?: "error" | "warning" | "header" },
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,17 +23,15 @@ export const CONTENT_TYPES: Record<TableFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-function write(out: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (out.write(text)) resolve();
-    else {
-      out.once("drain", resolve);
-      out.once("error", reject);
-    }
-  });
+async function write(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, "drain");
 }
 
-export function createTableWriter(out: Writable, format: TableFormat, options: { sheetName: string; delimiter?: string }): TableWriter {
+export function createTableWriter(
+  out: Writable,
+  format: TableFormat,
+  options: { sheetName: string; delimiter?: string },
+): TableWriter {
   if (format === "csv") {
     const delimiter = options.delimiter ?? ",";
     let started = false;
@@ -53,7 +55,11 @@ export function createTableWriter(out: Writable, format: TableFormat, options: {
       },
     };
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(options.sheetName.slice(0, 31));
   let next = 1;
   const FILL = {

@@ -12,7 +12,20 @@ import type { Salur } from "../runtime.ts";
 import type { ImportDeps } from "./service.ts";
 import type { StoredUpload } from "./uploads.ts";
 
-export const LIST_HEADERS = ["NO", "NIK", "NO KK", "NAMA", "TEMPAT LAHIR", "TGL LAHIR", "JK", "ALAMAT", "RT", "RW", "KODE DESA", "NO HP"];
+export const LIST_HEADERS = [
+  "NO",
+  "NIK",
+  "NO KK",
+  "NAMA",
+  "TEMPAT LAHIR",
+  "TGL LAHIR",
+  "JK",
+  "ALAMAT",
+  "RT",
+  "RW",
+  "KODE DESA",
+  "NO HP",
+];
 
 /** A list's rows in the agency layout above; the row number column counts from 1. */
 export function listRows(records: readonly SourceRecord[]): string[][] {
@@ -71,7 +84,10 @@ export async function programPeriod(salur: Salur) {
   serial++;
   const caller = systemCaller("import test", salur.config.regencyCode);
   const suffix = `${process.pid}-${serial}-${Math.random().toString(36).slice(2, 6)}`;
-  const agency = await registry.createAgency(salur.registry, caller, { code: `imp-${suffix}`, name: `Dinas Uji ${suffix}` });
+  const agency = await registry.createAgency(salur.registry, caller, {
+    code: `imp-${suffix}`,
+    name: `Dinas Uji ${suffix}`,
+  });
   const program = await registry.createProgram(salur.registry, caller, {
     agencyId: agency.id,
     code: `imp-prog-${suffix}`,
@@ -167,7 +183,8 @@ export function zipOf(parts: readonly ZipPart[], options: { hidden?: ZipPart } =
   return Buffer.concat([...locals, directory, end]);
 }
 
-const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const xml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The parts of a one-sheet workbook with inline strings (numbers where a cell is a number). */
 export function xlsxParts(rows: readonly (readonly (string | number)[])[], sheetXml?: string): ZipPart[] {

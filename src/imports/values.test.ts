@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseCell, csvLine } from "./neutralise.ts";
-import { parseNeighbourhood, parsePhone, parseRtRw, parseRupiah, parseSex, splitPlaceAndDate } from "./values.ts";
+import { csvLine, neutraliseCell } from "./neutralise.ts";
+import {
+  parseNeighbourhood,
+  parsePhone,
+  parseRtRw,
+  parseRupiah,
+  parseSex,
+  splitPlaceAndDate,
+} from "./values.ts";
 
 describe("list values", () => {
   it.each([
@@ -72,15 +79,24 @@ describe("list values", () => {
   });
 
   it("splits a TTL cell into place and date", () => {
-    expect(splitPlaceAndDate("Tanah Grogot, 12-05-1980")).toEqual({ place: "Tanah Grogot", date: "12-05-1980" });
-    expect(splitPlaceAndDate("Tanah Grogot 12-05-1980")).toEqual({ place: "Tanah Grogot", date: "12-05-1980" });
+    expect(splitPlaceAndDate("Tanah Grogot, 12-05-1980")).toEqual({
+      place: "Tanah Grogot",
+      date: "12-05-1980",
+    });
+    expect(splitPlaceAndDate("Tanah Grogot 12-05-1980")).toEqual({
+      place: "Tanah Grogot",
+      date: "12-05-1980",
+    });
   });
 });
 
 describe("formula neutralising", () => {
-  it.each(["=1+1", "+62812", "-5", "@SUM(A1)", "\t=cmd", "\r=cmd", "＝HYPERLINK()"])("makes %j text", (cell) => {
-    expect(neutraliseCell(cell)).toBe(`'${cell}`);
-  });
+  it.each(["=1+1", "+62812", "-5", "@SUM(A1)", "\t=cmd", "\r=cmd", "＝HYPERLINK()"])(
+    "makes %j text",
+    (cell) => {
+      expect(neutraliseCell(cell)).toBe(`'${cell}`);
+    },
+  );
 
   it("leaves ordinary cells as they are", () => {
     expect(neutraliseCell("Siti Aminah")).toBe("Siti Aminah");

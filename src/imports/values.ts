@@ -4,7 +4,9 @@
  */
 import type { Sex } from "../registry/attributes.ts";
 
-export type ValueResult<T> = { ok: true; value: T } | { ok: false; code: string; params: Record<string, string | number> };
+export type ValueResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: string; params: Record<string, string | number> };
 
 const SEX_WORDS: Record<string, Sex> = {
   l: "L",
@@ -66,7 +68,10 @@ export function parsePhone(raw: string): ValueResult<string> {
     return { ok: false, code: "PHONE_SCIENTIFIC_NOTATION", params: { value: raw } };
   }
   const plus = text.startsWith("+");
-  const digits = text.replace(/\.0+$/, "").replace(/[\s().\-/]/g, "").replace(/^\+/, "");
+  const digits = text
+    .replace(/\.0+$/, "")
+    .replace(/[\s().\-/]/g, "")
+    .replace(/^\+/, "");
   if (!/^\d+$/.test(digits) || digits.length < 8 || digits.length > 15) {
     return { ok: false, code: "PHONE_INVALID", params: { value: raw } };
   }
@@ -77,7 +82,10 @@ export function parsePhone(raw: string): ValueResult<string> {
 
 /** "Rp 1.500.000", "1.500.000,00", "1,500,000", "1500000" → 1500000 (whole rupiah). */
 export function parseRupiah(raw: string): ValueResult<number> {
-  let text = raw.trim().replace(/^rp\.?\s*/i, "").replace(/\s/g, "");
+  let text = raw
+    .trim()
+    .replace(/^rp\.?\s*/i, "")
+    .replace(/\s/g, "");
   if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(text)) text = text.replace(/\./g, "").replace(/,\d+$/, "");
   else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(text)) text = text.replace(/,/g, "").replace(/\.\d+$/, "");
   else text = text.replace(/[.,]0+$/, "");
@@ -87,7 +95,11 @@ export function parseRupiah(raw: string): ValueResult<number> {
 
 /** Collapses the spacing people leave in names and addresses; null for an empty cell. */
 export function cleanText(raw: string): string | null {
-  const text = raw.normalize("NFC").replace(/[\u0000-\u001F\u007F]+/g, " ").replace(/\s+/g, " ").trim();
+  const text = raw
+    .normalize("NFC")
+    .replace(/\p{Cc}+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return text === "" || text === "-" ? null : text;
 }
 
@@ -97,7 +109,9 @@ export function splitPlaceAndDate(raw: string): { place: string | null; date: st
   const comma = text.lastIndexOf(",");
   if (comma === -1) {
     const m = /^(.*?)\s+(\d{1,2}[-/. ].*)$/.exec(text);
-    return m ? { place: cleanText(m[1] ?? ""), date: cleanText(m[2] ?? "") } : { place: cleanText(text), date: null };
+    return m
+      ? { place: cleanText(m[1] ?? ""), date: cleanText(m[2] ?? "") }
+      : { place: cleanText(text), date: null };
   }
   return { place: cleanText(text.slice(0, comma)), date: cleanText(text.slice(comma + 1)) };
 }

@@ -47,7 +47,11 @@ export function nameSimilarity(a: string, b: string): number {
     curr[0] = i;
     for (let j = 1; j <= m; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      curr[j] = Math.min((prev[j] as number) + 1, (curr[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      curr[j] = Math.min(
+        (prev[j] as number) + 1,
+        (curr[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
     }
     [prev, curr] = [curr, prev];
   }
@@ -65,7 +69,9 @@ export interface VillageResolver {
 
 export function createVillageResolver(catalog: VillageCatalog, regencyCode: string): VillageResolver {
   const districts = catalog.districtsOf(regencyCode);
-  const villages = districts.flatMap((d) => catalog.children(d.code).map((v) => ({ village: v, district: d })));
+  const villages = districts.flatMap((d) =>
+    catalog.children(d.code).map((v) => ({ village: v, district: d })),
+  );
   const villagesByName = new Map<string, typeof villages>();
   for (const entry of villages) {
     const key = regionNameKey(entry.village.name);
@@ -82,7 +88,7 @@ export function createVillageResolver(catalog: VillageCatalog, regencyCode: stri
     return village ? `${village.name} (Kec. ${district?.name ?? code.slice(0, 8)})` : code;
   };
 
-  function suggest(key: string, within: readonly typeof villages[number][]): string {
+  function suggest(key: string, within: readonly (typeof villages)[number][]): string {
     return within
       .map((entry) => ({ entry, score: nameSimilarity(key, regionNameKey(entry.village.name)) }))
       .filter((s) => s.score >= SUGGESTION_MIN)
@@ -105,15 +111,23 @@ export function createVillageResolver(catalog: VillageCatalog, regencyCode: stri
   function byCode(raw: string, query: VillageQuery): VillageResolution {
     const code = dottedRegionCode(raw.trim().replace(/^'/, ""));
     const region = catalog.get(code);
-    if (!region || region.level !== "village") return { ok: false, code: "VILLAGE_CODE_UNKNOWN", params: { value: raw } };
+    if (region?.level !== "village")
+      return { ok: false, code: "VILLAGE_CODE_UNKNOWN", params: { value: raw } };
     if (!code.startsWith(`${regencyCode}.`)) {
-      return { ok: false, code: "VILLAGE_OUTSIDE_REGENCY", params: { value: raw, village: region.name, regency: regencyCode } };
+      return {
+        ok: false,
+        code: "VILLAGE_OUTSIDE_REGENCY",
+        params: { value: raw, village: region.name, regency: regencyCode },
+      };
     }
     if (query.name?.trim() && regionNameKey(query.name) !== regionNameKey(region.name)) {
       return {
         ok: true,
         code,
-        warning: { code: "VILLAGE_NAME_CODE_MISMATCH", params: { name: query.name, code, village: label(code) } },
+        warning: {
+          code: "VILLAGE_NAME_CODE_MISMATCH",
+          params: { name: query.name, code, village: label(code) },
+        },
       };
     }
     return { ok: true, code };
@@ -133,8 +147,11 @@ export function createVillageResolver(catalog: VillageCatalog, regencyCode: stri
         .join("; ");
       return { ok: false, code: "DISTRICT_UNKNOWN", params: { value: given, suggestions } };
     }
-    const candidates = (villagesByName.get(key) ?? []).filter((e) => !district || e.district.code === district.code);
-    if (candidates.length === 1) return { ok: true, code: (candidates[0] as (typeof villages)[number]).village.code };
+    const candidates = (villagesByName.get(key) ?? []).filter(
+      (e) => !district || e.district.code === district.code,
+    );
+    if (candidates.length === 1)
+      return { ok: true, code: (candidates[0] as (typeof villages)[number]).village.code };
     if (candidates.length > 1) {
       return {
         ok: false,

@@ -34,12 +34,38 @@ export function cellText(value: unknown): { text: string; numeric: boolean } {
       sharedFormula?: unknown;
       error?: unknown;
     };
-    if (Array.isArray(v.richText)) return { text: v.richText.map((r) => String(r.text ?? "")).join(""), numeric: false };
+    if (Array.isArray(v.richText))
+      return { text: v.richText.map((r) => String(r.text ?? "")).join(""), numeric: false };
     if (v.formula !== undefined || v.sharedFormula !== undefined) return cellText(v.result);
     if (v.error !== undefined) return { text: String(v.error), numeric: false };
     if (v.text !== undefined) return cellText(v.text);
   }
   return { text: String(value), numeric: false };
+}
+
+/**
+ * Items of an async iterable, failing when the next one takes longer than `ms`: a broken workbook can leave the
+ * spreadsheet reader waiting for ever, and an import must end.
+ */
+async function* stallGuard<T>(source: AsyncIterable<T>, ms: number, stalled: () => Error): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    for (;;) {
+      const next = await Promise.race([
+        iterator.next(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(stalled()), ms);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    clearTimeout(timer);
+    void Promise.resolve(iterator.return?.()).catch(() => {});
+  }
 }
 
 /**
@@ -72,18 +98,25 @@ export async function* readXlsxRows(
   let lastRow = 0;
   let sheetsSeen = 0;
   let found = false;
+  const stalled = () => new FileRejected("XLSX_STALLED", lastRow + 1, 1, { seconds: limits.stallSeconds });
+  const stallMs = limits.stallSeconds * 1000;
   try {
-    for await (const worksheet of workbook as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
+    const sheets = workbook as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>;
+    for await (const worksheet of stallGuard(sheets, stallMs, stalled)) {
       sheetsSeen++;
-      if (sheetName !== undefined && worksheet.name !== sheetName && `Sheet${sheetsSeen}` !== sheetName) continue;
+      if (sheetName !== undefined && worksheet.name !== sheetName && `Sheet${sheetsSeen}` !== sheetName)
+        continue;
       found = true;
-      for await (const row of worksheet) {
+      for await (const row of stallGuard(worksheet, stallMs, stalled)) {
         const number = Number.isFinite(row.number) && row.number > lastRow ? row.number : lastRow + 1;
         lastRow = number;
-        if (number > limits.maxRows + 1) throw new FileRejected("FILE_TOO_MANY_ROWS", number, 1, { limit: limits.maxRows });
+        if (number > limits.maxRows + 1)
+          throw new FileRejected("FILE_TOO_MANY_ROWS", number, 1, { limit: limits.maxRows });
         const values = row.values as unknown[];
         if (values.length - 1 > limits.maxColumns) {
-          throw new FileRejected("ROW_TOO_MANY_COLUMNS", number, limits.maxColumns + 1, { limit: limits.maxColumns });
+          throw new FileRejected("ROW_TOO_MANY_COLUMNS", number, limits.maxColumns + 1, {
+            limit: limits.maxColumns,
+          });
         }
         const cells: string[] = new Array(Math.max(0, values.length - 1)).fill("");
         let numeric: boolean[] | undefined;

@@ -60,6 +60,9 @@ const LOCAL = 0x04034b50;
 const DESCRIPTOR = 0x08074b50;
 const U32_MAX = 0xffffffff;
 
+/** What the spreadsheet reader cannot do without; without them it waits for ever instead of failing. */
+const REQUIRED_PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels"];
+
 const corrupt = (detail: string) => new FileRejected("XLSX_CORRUPT", 1, 1, { detail });
 
 const CRC_TABLE = (() => {
@@ -74,11 +77,15 @@ const CRC_TABLE = (() => {
 
 function crc32Update(crc: number, chunk: Buffer): number {
   let c = crc ^ -1;
-  for (let i = 0; i < chunk.length; i++) c = (CRC_TABLE[(c ^ (chunk[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  for (let i = 0; i < chunk.length; i++)
+    c = (CRC_TABLE[(c ^ (chunk[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
 
-async function readDirectory(file: RandomAccess, limits: ImportLimits): Promise<{ entries: ZipEntry[]; directoryOffset: number }> {
+async function readDirectory(
+  file: RandomAccess,
+  limits: ImportLimits,
+): Promise<{ entries: ZipEntry[]; directoryOffset: number }> {
   const tailLength = Math.min(file.size, 22 + 0xffff);
   const tail = await file.read(file.size - tailLength, tailLength);
   let at = -1;
@@ -94,7 +101,8 @@ async function readDirectory(file: RandomAccess, limits: ImportLimits): Promise<
   let directoryOffset = tail.readUInt32LE(at + 16);
   if (count === 0xffff || directoryOffset === U32_MAX || directorySize === U32_MAX) {
     const locatorAt = at - 20;
-    if (locatorAt < 0 || tail.readUInt32LE(locatorAt) !== EOCD64_LOCATOR) throw corrupt("zip64 locator missing");
+    if (locatorAt < 0 || tail.readUInt32LE(locatorAt) !== EOCD64_LOCATOR)
+      throw corrupt("zip64 locator missing");
     const eocd64Offset = Number(tail.readBigUInt64LE(locatorAt + 8));
     const eocd64 = await file.read(eocd64Offset, 56);
     if (eocd64.length < 56 || eocd64.readUInt32LE(0) !== EOCD64) throw corrupt("zip64 directory missing");
@@ -110,7 +118,8 @@ async function readDirectory(file: RandomAccess, limits: ImportLimits): Promise<
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) throw corrupt("broken central directory");
+    if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL)
+      throw corrupt("broken central directory");
     const flags = directory.readUInt16LE(p + 8);
     const method = directory.readUInt16LE(p + 10);
     const crc = directory.readUInt32LE(p + 16);
@@ -120,7 +129,8 @@ async function readDirectory(file: RandomAccess, limits: ImportLimits): Promise<
     const extraLength = directory.readUInt16LE(p + 30);
     const commentLength = directory.readUInt16LE(p + 32);
     let localOffset = directory.readUInt32LE(p + 42);
-    if (p + 46 + nameLength + extraLength + commentLength > directory.length) throw corrupt("broken central directory");
+    if (p + 46 + nameLength + extraLength + commentLength > directory.length)
+      throw corrupt("broken central directory");
     const name = directory.toString("utf8", p + 46, p + 46 + nameLength);
     // Zip64 sizes live in extra field 0x0001, in this order, only for the values that overflowed.
     let x = p + 46 + nameLength;
@@ -185,7 +195,8 @@ async function inflatedSize(
   });
   for (let at = 0; at < entry.compressedSize && !failure; at += CHUNK) {
     const chunk = await file.read(dataStart + at, Math.min(CHUNK, entry.compressedSize - at));
-    if (!inflate.write(chunk)) await new Promise<void>((resolve) => inflate.once("drain", resolve).once("close", resolve));
+    if (!inflate.write(chunk))
+      await new Promise<void>((resolve) => inflate.once("drain", resolve).once("close", resolve));
   }
   if (!failure) inflate.end();
   await finished;
@@ -199,7 +210,8 @@ export async function inspectXlsx(file: RandomAccess, limits: ImportLimits): Pro
   let declared = 0;
   for (const entry of entries) {
     if (entry.flags & 0x1) throw new FileRejected("XLSX_ENCRYPTED", 1, 1, {});
-    if (entry.method !== 0 && entry.method !== 8) throw corrupt(`${entry.name}: compression method ${entry.method}`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw corrupt(`${entry.name}: compression method ${entry.method}`);
     declared += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (declared > limits.maxUnzippedBytes || ratio > limits.maxCompressionRatio) {
@@ -212,13 +224,32 @@ export async function inspectXlsx(file: RandomAccess, limits: ImportLimits): Pro
   for (const entry of ordered) {
     if (entry.localOffset !== expectedOffset) throw corrupt("parts do not follow one another");
     const header = await file.read(entry.localOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw corrupt(`${entry.name}: local header missing`);
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL)
+      throw corrupt(`${entry.name}: local header missing`);
     const descriptor = (entry.flags & 0x8) !== 0;
-    if (descriptor && entry.method === 0) throw corrupt(`${entry.name}: stored part with a trailing descriptor`);
+    // The streaming reader believes the local header, not the directory: the two must tell the same story.
+    const nameLength = header.readUInt16LE(26);
+    const localName = (await file.read(entry.localOffset + 30, nameLength)).toString("utf8");
+    const sizesAgree =
+      descriptor ||
+      (header.readUInt32LE(14) === entry.crc &&
+        (header.readUInt32LE(18) === entry.compressedSize || header.readUInt32LE(18) === U32_MAX) &&
+        (header.readUInt32LE(22) === entry.uncompressedSize || header.readUInt32LE(22) === U32_MAX));
+    if (
+      localName !== entry.name ||
+      header.readUInt16LE(6) !== entry.flags ||
+      header.readUInt16LE(8) !== entry.method ||
+      !sizesAgree
+    ) {
+      throw corrupt(`${entry.name}: local header differs from the directory`);
+    }
+    if (descriptor && entry.method === 0)
+      throw corrupt(`${entry.name}: stored part with a trailing descriptor`);
     const dataStart = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     if (dataStart + entry.compressedSize > file.size) throw corrupt(`${entry.name}: data outside the file`);
     const { size, crc } = await inflatedSize(file, entry, dataStart, limits.maxUnzippedBytes - actual);
-    if (size !== entry.uncompressedSize || crc !== entry.crc) throw corrupt(`${entry.name}: size or checksum differs`);
+    if (size !== entry.uncompressedSize || crc !== entry.crc)
+      throw corrupt(`${entry.name}: size or checksum differs`);
     actual += size;
     expectedOffset = dataStart + entry.compressedSize;
     if (descriptor) {
@@ -229,5 +260,10 @@ export async function inspectXlsx(file: RandomAccess, limits: ImportLimits): Pro
     }
   }
   if (expectedOffset !== directoryOffset) throw corrupt("unlisted data before the central directory");
+  const names = new Set(entries.map((e) => e.name));
+  if (names.size !== entries.length) throw corrupt("a part is listed twice");
+  for (const required of REQUIRED_PARTS) if (!names.has(required)) throw corrupt(`${required} missing`);
+  if (!entries.some((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)))
+    throw new FileRejected("XLSX_NO_WORKSHEET", 1, 1, {});
   return entries;
 }

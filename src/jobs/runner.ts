@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database, DatabaseKind, Executor } from "../db/index.ts";
 import { DomainError } from "../i18n/domain-error.ts";
-import * as store from "./store.ts";
 import type { JobRow, NewJob, ProgressValues } from "./store.ts";
+import * as store from "./store.ts";
 
 export interface JobProgress {
   /** A stage code the handler names ("read", "apply", "screen" …); the web app translates it. */
@@ -63,6 +63,8 @@ export interface JobRunner {
   /** Works through the queue (the job kinds registered here) unless already doing so. */
   kick(): void;
   get(id: string): Promise<JobView | null>;
+  /** The jobs this process is running now, with their live progress (no database read). */
+  running(): JobView[];
   /** Every progress change and the end of a job of this process; returns the unsubscribe function. */
   subscribe(id: string, listener: JobListener): () => void;
   /** Resolves with the finished job (succeeded, failed or cancelled). */
@@ -153,6 +155,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     let persisting: Promise<void> | null = null;
     let lastPersist = Date.now();
     let lastNotify = 0;
+    let lastStage: string | null = null;
     const persist = () => {
       if (persisting) return;
       lastPersist = Date.now();
@@ -176,7 +179,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         progress.total = update.total ?? null;
         progress.detail = update.detail ?? progress.detail;
         const now = Date.now();
-        if (now - lastNotify >= 200) {
+        const newStage = update.stage !== lastStage;
+        lastStage = update.stage;
+        if (newStage || now - lastNotify >= 200) {
           lastNotify = now;
           notify(jobView(job, progress));
         }
@@ -263,6 +268,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     },
     kick,
     get,
+    running: () => [...live.values()].map(({ row, progress }) => jobView(row, progress)),
     subscribe,
     async wait(id) {
       const current = await get(id);

@@ -51,7 +51,11 @@ export async function listJobs(
  * Takes the oldest queued job of the given kinds for this process. SKIP LOCKED lets several Salur processes on
  * one PostgreSQL server claim from the same queue without waiting on, or double-taking, each other's rows.
  */
-export async function claimNextJob(db: Executor, kinds: readonly string[], owner: string): Promise<JobRow | null> {
+export async function claimNextJob(
+  db: Executor,
+  kinds: readonly string[],
+  owner: string,
+): Promise<JobRow | null> {
   if (kinds.length === 0) return null;
   const kindList = sql.join(
     kinds.map((k) => sql`${k}`),
@@ -78,7 +82,12 @@ export interface ProgressValues {
 }
 
 /** Progress and heartbeat in one write; only while this process still owns the running job. */
-export async function saveProgress(db: Executor, id: string, owner: string, progress: ProgressValues): Promise<void> {
+export async function saveProgress(
+  db: Executor,
+  id: string,
+  owner: string,
+  progress: ProgressValues,
+): Promise<void> {
   await db
     .update(jobs)
     .set({ ...progress, heartbeatAt: sql`now()` })
@@ -146,7 +155,8 @@ export async function recoverInterruptedJobs(
           lt(jobs.heartbeatAt, sql`now() - make_interval(secs => ${options.staleSeconds})`),
         );
   const dead = and(eq(jobs.state, "running"), ne(jobs.owner, options.owner), stale);
-  const retryable = options.retryableKinds.length > 0 ? inArray(jobs.kind, [...options.retryableKinds]) : sql`false`;
+  const retryable =
+    options.retryableKinds.length > 0 ? inArray(jobs.kind, [...options.retryableKinds]) : sql`false`;
   const requeued = await db
     .update(jobs)
     .set({ state: "queued", owner: null, stage: null, done: 0, total: null })
