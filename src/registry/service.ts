@@ -621,6 +621,41 @@ export async function enrollPerson(registry: Registry, caller: Caller, input: En
 
 // Edits of households, businesses, programs and periods ----------------------------------------------------
 
+/** The audit entry of an edit: only the fields that changed, personal ones as keyed commitments. */
+async function auditEdit(
+  registry: Registry,
+  tx: Executor,
+  caller: Caller,
+  edit: {
+    entity: "household" | "business" | "program" | "period";
+    id: string;
+    area: string | null;
+    before: Record<string, Json>;
+    after: Record<string, Json>;
+    personal?: ReadonlySet<string>;
+    reason: string | null | undefined;
+  },
+): Promise<void> {
+  const diff = diffRecords(edit.before, edit.after, edit.personal ?? new Set(), commit(registry));
+  await registry.audit.append(tx, {
+    actor: auditActor(caller.actor),
+    action: `${edit.entity}.update`,
+    entity: edit.entity,
+    entityId: edit.id,
+    area: edit.area,
+    before: diff?.before ?? null,
+    after: diff?.after ?? null,
+    reason: edit.reason ?? null,
+    requestId: caller.requestId,
+  });
+}
+
+/** A view without its id and version: what an edit can change. */
+function editable<T extends { id: string; version: number }>(view: T): Record<string, Json> {
+  const { id: _id, version: _version, ...fields } = view;
+  return fields as unknown as Record<string, Json>;
+}
+
 function householdRecord(row: store.HouseholdRow): Record<string, Json> {
   return { villageCode: row.villageCode, rt: row.rt, rw: row.rw, address: row.address };
 }
@@ -654,22 +689,14 @@ export async function updateHousehold(
       ...values,
       ...(values.villageCode ? { districtCode: districtOf(values.villageCode) } : {}),
     });
-    const diff = diffRecords(
-      householdRecord(current),
-      householdRecord(row),
-      PERSON_PERSONAL_FIELDS,
-      commit(registry),
-    );
-    await registry.audit.append(tx, {
-      actor: auditActor(caller.actor),
-      action: "household.update",
+    await auditEdit(registry, tx, caller, {
       entity: "household",
-      entityId: id,
+      id,
       area: placeKey({ code: row.villageCode, rt: row.rt }),
-      before: diff?.before ?? null,
-      after: diff?.after ?? null,
-      reason: reason ?? null,
-      requestId: caller.requestId,
+      before: householdRecord(current),
+      after: householdRecord(row),
+      personal: PERSON_PERSONAL_FIELDS,
+      reason,
     });
     const members = (await store.personsOfHousehold(tx, id)).filter((m) =>
       sees(caller.actor, personPlace(m)),
@@ -701,19 +728,13 @@ export async function updateBusiness(registry: Registry, caller: Caller, id: str
       ...values,
       ...(values.villageCode ? { districtCode: districtOf(values.villageCode) } : {}),
     });
-    const { id: _id, version: _v, ...before } = businessView(current);
-    const { id: _id2, version: _v2, ...after } = businessView(row);
-    const diff = diffRecords(before, after, new Set(), commit(registry));
-    await registry.audit.append(tx, {
-      actor: auditActor(caller.actor),
-      action: "business.update",
+    await auditEdit(registry, tx, caller, {
       entity: "business",
-      entityId: id,
+      id,
       area: placeKey(businessPlace(row, owner)),
-      before: diff?.before ?? null,
-      after: diff?.after ?? null,
-      reason: reason ?? null,
-      requestId: caller.requestId,
+      before: editable(businessView(current)),
+      after: editable(businessView(row)),
+      reason,
     });
     return businessView(row);
   });
@@ -731,19 +752,13 @@ export async function updateProgram(registry: Registry, caller: Caller, id: stri
       throw new ValidationFailed([{ field: "budget", code: "PROGRAM_BUDGET_BELOW_QUOTA" }]);
     }
     const row = await store.updateVersioned(tx, programs, "PROGRAM", id, version, stripUndefined(changes));
-    const { id: _id, version: _v, ...before } = programView(current);
-    const { id: _id2, version: _v2, ...after } = programView(row);
-    const diff = diffRecords(before, after, new Set(), commit(registry));
-    await registry.audit.append(tx, {
-      actor: auditActor(caller.actor),
-      action: "program.update",
+    await auditEdit(registry, tx, caller, {
       entity: "program",
-      entityId: id,
+      id,
       area: null,
-      before: diff?.before ?? null,
-      after: diff?.after ?? null,
-      reason: reason ?? null,
-      requestId: caller.requestId,
+      before: editable(programView(current)),
+      after: editable(programView(row)),
+      reason,
     });
     return programView(row);
   });
@@ -762,19 +777,13 @@ export async function updatePeriod(registry: Registry, caller: Caller, id: strin
       throw new ValidationFailed([{ field: "endsOn", code: "PERIOD_ENDS_BEFORE_START" }]);
     }
     const row = await store.updateVersioned(tx, periods, "PERIOD", id, version, stripUndefined(changes));
-    const { id: _id, version: _v, ...before } = periodView(current);
-    const { id: _id2, version: _v2, ...after } = periodView(row);
-    const diff = diffRecords(before, after, new Set(), commit(registry));
-    await registry.audit.append(tx, {
-      actor: auditActor(caller.actor),
-      action: "period.update",
+    await auditEdit(registry, tx, caller, {
       entity: "period",
-      entityId: id,
+      id,
       area: null,
-      before: diff?.before ?? null,
-      after: diff?.after ?? null,
-      reason: reason ?? null,
-      requestId: caller.requestId,
+      before: editable(periodView(current)),
+      after: editable(periodView(row)),
+      reason,
     });
     return periodView(row);
   });
