@@ -7,7 +7,10 @@ import { afterAll, describe, expect, it } from "vitest";
 const BIN = new URL("../../bin/salur.js", import.meta.url).pathname;
 
 function run(args: string[], env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 function collect(child: ChildProcess) {

@@ -121,12 +121,26 @@ describeEachDatabase("imports", (salur) => {
   it("imports persons without a program, and finds them again by NIK the next time", async () => {
     const records = cleanRecords(12, 26);
     const first = await run(csvText([LIST_HEADERS, ...listRows(records)]), { periodId: null });
-    expect(first.record).toMatchObject({ state: "applied", targetKey: "persons", summary: { personsCreated: 12, enrollmentsCreated: 0 } });
-    // The same people in another layout (another file): nobody is registered twice.
-    const again = await run(csvText([["NAMA", "NIK", "JK", "KODE DESA"], ...records.map((r) => [r.name, r.nik ?? "", r.sex ?? "", r.villageCode ?? ""])]), {
-      periodId: target.periodId,
+    expect(first.record).toMatchObject({
+      state: "applied",
+      targetKey: "persons",
+      summary: { personsCreated: 12, enrollmentsCreated: 0 },
     });
-    expect(again.record.summary).toMatchObject({ personsCreated: 0, personsExisting: 12, enrollmentsCreated: 12 });
+    // The same people in another layout (another file): nobody is registered twice.
+    const again = await run(
+      csvText([
+        ["NAMA", "NIK", "JK", "KODE DESA"],
+        ...records.map((r) => [r.name, r.nik ?? "", r.sex ?? "", r.villageCode ?? ""]),
+      ]),
+      {
+        periodId: target.periodId,
+      },
+    );
+    expect(again.record.summary).toMatchObject({
+      personsCreated: 0,
+      personsExisting: 12,
+      enrollmentsCreated: 12,
+    });
     const issues = await store.issuesFrom(d.db, again.record.id, 0, 100);
     expect(issues.filter((i) => i.code === "REGISTRY_PERSON_EXISTS")).toHaveLength(12);
   });
@@ -158,7 +172,10 @@ describeEachDatabase("imports prepared on a worker thread", (salur) => {
     const job = await d.jobs.wait(submitted.job?.id ?? "");
     expect(job.state).toBe("succeeded");
     const record = await store.getImport(d.db, submitted.importId);
-    expect(record).toMatchObject({ state: "applied", summary: { accepted: 299, rejected: 1, personsCreated: 299 } });
+    expect(record).toMatchObject({
+      state: "applied",
+      summary: { accepted: 299, rejected: 1, personsCreated: 299 },
+    });
     const issues = await store.issuesFrom(d.db, submitted.importId, 0, 10);
     expect(issues.filter((i) => i.severity === "error")).toEqual([
       expect.objectContaining({ row: 12, column: 1, code: "NIK_SCIENTIFIC_NOTATION" }),

@@ -179,7 +179,11 @@ export async function* prepareImport(
     if (settings.headerRow !== null && next.value.number >= settings.headerRow) break;
   }
   if (head.length === 0) throw new FileRejected("FILE_EMPTY", 1, 1, {});
-  const header = headerOf(head, settings, { format: sheet.format, delimiter: sheet.delimiter, encoding: sheet.encoding });
+  const header = headerOf(head, settings, {
+    format: sheet.format,
+    delimiter: sheet.delimiter,
+    encoding: sheet.encoding,
+  });
   checkRequiredColumns(header);
   yield { type: "header", header };
 

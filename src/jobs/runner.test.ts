@@ -65,7 +65,10 @@ describeEachDatabase("job runner", (salur, kind) => {
 
   it("fails a job with the domain error's code, and hides an unexpected error behind a reference", async () => {
     const refused = await runner.wait((await submit("test.refuse")).id);
-    expect(refused).toMatchObject({ state: "failed", error: { code: "PERIOD_NOT_FOUND", params: { id: "x" } } });
+    expect(refused).toMatchObject({
+      state: "failed",
+      error: { code: "PERIOD_NOT_FOUND", params: { id: "x" } },
+    });
     const crashed = await runner.wait((await submit("test.crash")).id);
     expect(crashed.error?.code).toBe("JOB_FAILED");
     expect(JSON.stringify(crashed)).not.toContain("boom");
@@ -86,7 +89,10 @@ describeEachDatabase("job runner", (salur, kind) => {
     const queued = await submit("test.count", { to: 1, label: "never" });
     expect(await runner.cancel(queued.id)).toBe(true);
     expect(await runner.cancel(running.id)).toBe(true);
-    expect(await runner.wait(running.id)).toMatchObject({ state: "cancelled", error: { code: "JOB_CANCELLED" } });
+    expect(await runner.wait(running.id)).toMatchObject({
+      state: "cancelled",
+      error: { code: "JOB_CANCELLED" },
+    });
     expect(await runner.wait(queued.id)).toMatchObject({ state: "cancelled" });
   });
 
@@ -108,6 +114,9 @@ describeEachDatabase("job runner", (salur, kind) => {
     expect(outcome.requeued).toEqual([retryable?.id]);
     expect(outcome.failed).toEqual([oneShot?.id]);
     expect(await runner.wait(retryable?.id ?? "")).toMatchObject({ state: "succeeded", attempts: 2 });
-    expect(await runner.get(oneShot?.id ?? "")).toMatchObject({ state: "failed", error: { code: "JOB_INTERRUPTED" } });
+    expect(await runner.get(oneShot?.id ?? "")).toMatchObject({
+      state: "failed",
+      error: { code: "JOB_INTERRUPTED" },
+    });
   });
 });

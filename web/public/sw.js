@@ -33,7 +33,12 @@ self.addEventListener("message", (event) => {
   const urls = event.data && event.data.type === "cache-assets" ? event.data.urls : null;
   if (!Array.isArray(urls)) return;
   const own = urls.filter((url) => new URL(url, self.location.origin).pathname.startsWith("/assets/"));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(own)).catch(() => {}));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(own))
+      .catch(() => {}),
+  );
 });
 
 self.addEventListener("fetch", (event) => {
@@ -50,9 +55,9 @@ self.addEventListener("fetch", (event) => {
       fetch(request)
         .then((response) => {
           const copy = response.clone();
-          caches.open(CACHE).then((cache) =>
-            response.ok ? cache.put(url.pathname, copy) : cache.delete(url.pathname),
-          );
+          caches
+            .open(CACHE)
+            .then((cache) => (response.ok ? cache.put(url.pathname, copy) : cache.delete(url.pathname)));
           return response;
         })
         .catch(() => caches.match(url.pathname).then((hit) => hit || Response.error())),
