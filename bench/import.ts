@@ -419,9 +419,25 @@ async function reconcileStep(dir: string, url: string | undefined, centralCount:
     sql`select central_row, person_id, category from reconciliation_lines where reconciliation_id = ${submitted.reconciliationId} and category in ('matched', 'conflict')`,
   );
   let correct = 0;
+  const pairedHumans = new Set<string>();
   for (const l of lines) {
     const truth = truthOfRow[(l.central_row ?? 0) - 2];
-    if (truth && l.person_id && humanOfPerson.get(l.person_id) === truth) correct++;
+    if (truth && l.person_id && humanOfPerson.get(l.person_id) === truth) {
+      correct++;
+      pairedHumans.add(truth);
+    }
+  }
+  // The people in both lists the engine did not pair, with what it saw nearest: for the write-up.
+  const missed = [];
+  for (let i = 0; i < truthOfRow.length && missed.length < 10; i++) {
+    const truth = truthOfRow[i] as string;
+    if (!registryHumans.has(truth) || pairedHumans.has(truth)) continue;
+    pairedHumans.add(truth);
+    const [line] = await queryRows<{ evidence: unknown }>(
+      d.db,
+      sql`select evidence from reconciliation_lines where reconciliation_id = ${submitted.reconciliationId} and central_row = ${i + 2}`,
+    );
+    missed.push({ central: central[i], nearest: line?.evidence ?? null });
   }
   await salur.close();
   report(
@@ -438,6 +454,7 @@ async function reconcileStep(dir: string, url: string | undefined, centralCount:
       pairsFound: lines.length,
       pairsCorrect: correct,
       precision: lines.length ? correct / lines.length : 0,
+      missed,
       recall: bothTruth ? correct / bothTruth : 0,
     },
     started,

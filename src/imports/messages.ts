@@ -236,6 +236,10 @@ export const IMPORT_MESSAGES: MessageCatalog = {
     id: "Data berubah selama impor (NIK yang sama baru saja didaftarkan); tidak ada yang disimpan. Jalankan ulang.",
     en: "The data changed during the import (the same NIK was just registered); nothing was saved. Run it again.",
   },
+  IMPORT_TOO_LARGE_FOR_MEMORY: {
+    id: "Berkas ini terlalu besar untuk diproses dengan memori yang tersedia ({heapMb} MB). Simpan sebagai CSV atau bagi menjadi beberapa berkas.",
+    en: "This file is too large to process in the memory available ({heapMb} MB). Save it as CSV or split it into several files.",
+  },
   IMPORT_REPORT_UNAVAILABLE: {
     id: "Laporan impor ini tidak tersedia (berkas asli sudah dihapus atau impor belum selesai).",
     en: "This import's report is not available (the original file was removed or the import has not finished).",

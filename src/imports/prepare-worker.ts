@@ -19,6 +19,8 @@ const CREDITS = 3;
 
 export interface WorkerInput {
   path: string;
+  /** Heap of the worker: a CSV needs little; an XLSX keeps its shared strings in memory (exceljs). */
+  heapMb: number;
   size: number;
   settings: PrepareSettings;
   secret: string | undefined;
@@ -39,7 +41,12 @@ export async function* prepareInWorker(input: WorkerInput): AsyncGenerator<Prepa
     ${tsx ? `(await import(${JSON.stringify(tsx)})).register();` : ""}
     await import(${JSON.stringify(import.meta.url)});
   })().catch((error) => { console.error(error); process.exit(1); });`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: { role: WORKER_ROLE, input } });
+  // A bounded heap makes the worker collect its garbage (a million rows' worth of strings) as it goes.
+  const worker = new Worker(bootstrap, {
+    eval: true,
+    workerData: { role: WORKER_ROLE, input },
+    resourceLimits: { maxOldGenerationSizeMb: input.heapMb },
+  });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | null = null;
   let exited: Error | null = null;
@@ -48,7 +55,11 @@ export async function* prepareInWorker(input: WorkerInput): AsyncGenerator<Prepa
     wake?.();
   };
   worker.on("message", push);
-  worker.on("error", (error) => push({ kind: "failed", message: error.message, stack: error.stack }));
+  worker.on("error", (error) => {
+    if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+      push({ kind: "domain", code: "IMPORT_TOO_LARGE_FOR_MEMORY", params: { heapMb: input.heapMb }, status: 422 });
+    } else push({ kind: "failed", message: error.message, stack: error.stack });
+  });
   worker.on("exit", (code) => {
     exited = new Error(`import worker stopped (exit code ${code})`);
     wake?.();

@@ -156,6 +156,59 @@ export interface PrepareEnvironment {
 
 /** Rows of the NIK column looked at to tell a column zeroed by Excel from an intact one. */
 const ZEROED_SAMPLE = 2000;
+const ESTIMATE_AFTER = 1000;
+
+/**
+ * NIK → first row, for a million rows without a million strings: the 16 digits as two 8-digit halves in an
+ * open-addressing table of typed arrays (outside the JavaScript heap).
+ */
+export class NikRows {
+  private high: Int32Array;
+  private low: Int32Array;
+  private rows: Int32Array;
+  private used = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.high = new Int32Array(capacity).fill(-1);
+    this.low = new Int32Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
+
+  private slot(high: number, low: number, table: Int32Array): number {
+    const mask = table.length - 1;
+    let s = (Math.imul(high, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b)) >>> 0 & mask;
+    while (table[s] !== -1 && (table[s] !== high || this.low[s] !== low)) s = (s + 1) & mask;
+    return s;
+  }
+
+  /** The row that first had this NIK, or -1 after recording `row` as its first. */
+  firstOrAdd(nik: string, row: number): number {
+    const high = Number(nik.slice(0, 8));
+    const low = Number(nik.slice(8, 16));
+    const s = this.slot(high, low, this.high);
+    if (this.high[s] !== -1) return this.rows[s] as number;
+    this.high[s] = high;
+    this.low[s] = low;
+    this.rows[s] = row;
+    if (++this.used * 2 > this.high.length) this.grow();
+    return -1;
+  }
+
+  private grow(): void {
+    const { high, low, rows } = this;
+    this.high = new Int32Array(high.length * 2).fill(-1);
+    this.low = new Int32Array(high.length * 2);
+    this.rows = new Int32Array(high.length * 2);
+    for (let i = 0; i < high.length; i++) {
+      const h = high[i] as number;
+      if (h === -1) continue;
+      const s = this.slot(h, low[i] as number, this.high);
+      this.high[s] = h;
+      this.low[s] = low[i] as number;
+      this.rows[s] = rows[i] as number;
+    }
+  }
+}
 
 export async function* prepareImport(
   source: SheetSource,
@@ -179,11 +232,7 @@ export async function* prepareImport(
     if (settings.headerRow !== null && next.value.number >= settings.headerRow) break;
   }
   if (head.length === 0) throw new FileRejected("FILE_EMPTY", 1, 1, {});
-  const header = headerOf(head, settings, {
-    format: sheet.format,
-    delimiter: sheet.delimiter,
-    encoding: sheet.encoding,
-  });
+  const header = headerOf(head, settings, { format: sheet.format, delimiter: sheet.delimiter, encoding: sheet.encoding });
   checkRequiredColumns(header);
   yield { type: "header", header };
 
@@ -210,15 +259,18 @@ export async function* prepareImport(
     screeningSkipped: false,
   };
   const notes: FileNote[] = [];
-  const firstRowOfNik = new Map<string, number>();
+  const firstRowOfNik = new NikRows();
   const zeroedSample: string[] = [];
   let screened = 0;
+  /** Characters of the first rows: with the file's size, how many rows it roughly has. */
+  let rowBytes = 0;
   let batch: PreparedRow[] = [];
   let issues: IssueAt[] = [];
   let screening: ScreeningRecord[] = [];
 
   const take = (row: SheetRow): void => {
     totals.dataRows++;
+    if (totals.dataRows <= ESTIMATE_AFTER) for (const c of row.cells) rowBytes += c.length + 1;
     const outcome = validateRow(row, ctx);
     if (outcome.kind === "blank") {
       totals.blankRows++;
@@ -228,12 +280,12 @@ export async function* prepareImport(
     const found = [...outcome.issues];
     let accepted = outcome.kind === "accepted";
     if (outcome.kind === "accepted" && outcome.nik) {
-      const first = firstRowOfNik.get(outcome.nik);
-      if (first !== undefined) {
+      const first = firstRowOfNik.firstOrAdd(outcome.nik, row.number);
+      if (first !== -1) {
         found.push({ field: "nik", code: "DUPLICATE_IN_FILE", severity: "error", params: { row: first } });
         totals.duplicatesInFile++;
         accepted = false;
-      } else firstRowOfNik.set(outcome.nik, row.number);
+      }
     }
     if (zeroedSample.length < ZEROED_SAMPLE && mapping.nik !== undefined) {
       const raw = row.cells[mapping.nik];
@@ -284,6 +336,14 @@ export async function* prepareImport(
       rt: values.rt ?? null,
       payload: encodeRow(PERSON_COLUMNS, cells, settings.format),
     });
+    if (!totals.screeningSkipped && totals.dataRows === ESTIMATE_AFTER) {
+      // A file that will clearly hold more rows than the screening takes is not collected for it at all.
+      const estimated = (source.size / Math.max(1, rowBytes)) * ESTIMATE_AFTER;
+      if (sheet.format === "csv" && estimated > settings.screeningLimit * 1.5) {
+        totals.screeningSkipped = true;
+        screening = [];
+      }
+    }
     if (!totals.screeningSkipped) {
       if (screened >= settings.screeningLimit) {
         totals.screeningSkipped = true;

@@ -323,19 +323,26 @@ function runsOnWorker(d: ImportDeps, bytes: number): boolean {
   return bytes > 4 * 1024 * 1024 && availableParallelism() > 1;
 }
 
-function eventsOf(d: ImportDeps, record: ImportRow, settings: PrepareSettings): AsyncGenerator<PrepareEvent> {
+/** Worker heap for a CSV (bounded, so garbage is collected as it goes) and for an XLSX (shared strings). */
+const WORKER_HEAP_MB = { csv: 384, xlsx: 1536 } as const;
+
+async function* eventsOf(d: ImportDeps, record: ImportRow, settings: PrepareSettings): AsyncGenerator<PrepareEvent> {
   const path = d.uploads.path(record.storedAs);
+  const source = fileSource(path, record.fileBytes);
   if (runsOnWorker(d, record.fileBytes)) {
-    return prepareInWorker({
+    const zip = (await source.head(2)).toString("latin1") === "PK";
+    yield* prepareInWorker({
       path,
+      heapMb: zip ? WORKER_HEAP_MB.xlsx : WORKER_HEAP_MB.csv,
       size: record.fileBytes,
       settings,
       secret: d.config.secret,
       keyFile: d.config.keyFile,
       regencyCode: d.config.regencyCode,
     });
+    return;
   }
-  return prepareImport(fileSource(path, record.fileBytes), settings, { env: d.env, villages: d.villages() });
+  yield* prepareImport(source, settings, { env: d.env, villages: d.villages() });
 }
 
 const sameName = (a: string, b: string) =>
@@ -394,10 +401,10 @@ async function load(
         fresh.map((r) => r.payload),
       );
       loaded.personsCreated += fresh.length;
-      for (const r of fresh) {
-        digest.update(r.personId);
-        if (loaded.createdIds.size <= d.screeningLimit) loaded.createdIds.add(r.personId);
-      }
+      for (const r of fresh) digest.update(r.personId);
+      // Only the screening needs to know who was created here, and only while it may still run.
+      if (!event.screeningSkipped) for (const r of fresh) loaded.createdIds.add(r.personId);
+      else if (loaded.createdIds.size > 0) loaded.createdIds = new Set();
       const enrolling: { personId: string; villageCode: string; districtCode: string }[] = fresh.map((r) => ({
         personId: r.personId,
         villageCode: r.villageCode,
