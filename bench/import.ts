@@ -420,12 +420,15 @@ async function reconcileStep(dir: string, url: string | undefined, centralCount:
   );
   let correct = 0;
   const pairedHumans = new Set<string>();
+  const wrong: unknown[] = [];
+  const dbPersonOf = new Map(dbPersons.map((p) => [p.id, p]));
   for (const l of lines) {
     const truth = truthOfRow[(l.central_row ?? 0) - 2];
     if (truth && l.person_id && humanOfPerson.get(l.person_id) === truth) {
       correct++;
       pairedHumans.add(truth);
-    }
+    } else if (wrong.length < 10)
+      wrong.push({ central: central[(l.central_row ?? 0) - 2], registry: dbPersonOf.get(l.person_id ?? "") });
   }
   // The people in both lists the engine did not pair, with what it saw nearest: for the write-up.
   const missed = [];
@@ -455,6 +458,7 @@ async function reconcileStep(dir: string, url: string | undefined, centralCount:
       pairsCorrect: correct,
       precision: lines.length ? correct / lines.length : 0,
       missed,
+      wrong,
       recall: bothTruth ? correct / bothTruth : 0,
     },
     started,

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
+import { matchAgainstRegistry } from "../matching/registry-index.ts";
 import { type ImportDeps, importDeps, submitImport } from "./service.ts";
 import * as store from "./store.ts";
 import {
@@ -143,6 +144,21 @@ describeEachDatabase("imports", (salur) => {
     });
     const issues = await store.issuesFrom(d.db, again.record.id, 0, 100);
     expect(issues.filter((i) => i.code === "REGISTRY_PERSON_EXISTS")).toHaveLength(12);
+  });
+
+  it("makes applied persons findable by the overlap search that was built before the import", async () => {
+    await matchAgainstRegistry(salur().registry, { name: "Siapa Saja" }); // the index exists from here on
+    const records = cleanRecords(5, 27);
+    const { record } = await run(csvText([LIST_HEADERS, ...listRows(records)]), { periodId: null });
+    expect(record.state).toBe("applied");
+    const first = records[0] as (typeof records)[number];
+    const found = await matchAgainstRegistry(salur().registry, {
+      nik: first.nik ?? null,
+      name: first.name,
+      birthDate: first.birthDate ?? null,
+      villageCode: first.villageCode ?? null,
+    });
+    expect(found[0]?.probability).toBeGreaterThan(0.9);
   });
 
   it("reads an XLSX the same way", async () => {

@@ -34,6 +34,9 @@ export interface LinkedLists {
   model: MatchModel;
 }
 
+const NIK_FIELD = COMPARED_FIELDS.indexOf("nik");
+const NIK_EXACT = FIELD_LEVELS.nik.indexOf("exact");
+
 /** Below this many records EM has too few pairs to learn from; a model trained on generated lists is used. */
 const MIN_TRAINING_RECORDS = 20_000;
 let reference: MatchModel | undefined;
@@ -54,6 +57,8 @@ export function linkLists(
   right: readonly LinkageRecord[],
   options: {
     minProbability: number;
+    /** Keep pairs between the lists that carry the same NIK even below `minProbability`. */
+    keepSameNik?: boolean;
     model?: MatchModel;
     onProgress?: (stage: string, done: number, total: number) => void;
   },
@@ -70,19 +75,23 @@ export function linkLists(
   for (let k = 0; k < count; k++) {
     const weight = result.weights[k] as number;
     const probability = probabilityOf(weight);
-    if (probability < options.minProbability) continue;
     let i = a[k] as number;
     let j = b[k] as number;
     const iLeft = i < left.length;
     const jLeft = j < left.length;
     if (!iLeft && !jLeft) continue;
+    const pattern = result.patterns[k] as number;
+    const codes = decodePattern(pattern);
+    if (
+      probability < options.minProbability &&
+      !(options.keepSameNik && iLeft !== jLeft && codes[NIK_FIELD] === NIK_EXACT)
+    )
+      continue;
     if (iLeft && !jLeft) {
       // keep i on the left
     } else if (!iLeft && jLeft) {
       [i, j] = [j, i];
     } else if (i > j) [i, j] = [j, i];
-    const pattern = result.patterns[k] as number;
-    const codes = decodePattern(pattern);
     const pair: ListPair = {
       left: i,
       right: iLeft && jLeft ? j : j - left.length,

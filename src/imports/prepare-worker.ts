@@ -57,7 +57,12 @@ export async function* prepareInWorker(input: WorkerInput): AsyncGenerator<Prepa
   worker.on("message", push);
   worker.on("error", (error) => {
     if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
-      push({ kind: "domain", code: "IMPORT_TOO_LARGE_FOR_MEMORY", params: { heapMb: input.heapMb }, status: 422 });
+      push({
+        kind: "domain",
+        code: "IMPORT_TOO_LARGE_FOR_MEMORY",
+        params: { heapMb: input.heapMb },
+        status: 422,
+      });
     } else push({ kind: "failed", message: error.message, stack: error.stack });
   });
   worker.on("exit", (code) => {

@@ -176,7 +176,7 @@ export class NikRows {
 
   private slot(high: number, low: number, table: Int32Array): number {
     const mask = table.length - 1;
-    let s = (Math.imul(high, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b)) >>> 0 & mask;
+    let s = ((Math.imul(high, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b)) >>> 0) & mask;
     while (table[s] !== -1 && (table[s] !== high || this.low[s] !== low)) s = (s + 1) & mask;
     return s;
   }
@@ -232,7 +232,11 @@ export async function* prepareImport(
     if (settings.headerRow !== null && next.value.number >= settings.headerRow) break;
   }
   if (head.length === 0) throw new FileRejected("FILE_EMPTY", 1, 1, {});
-  const header = headerOf(head, settings, { format: sheet.format, delimiter: sheet.delimiter, encoding: sheet.encoding });
+  const header = headerOf(head, settings, {
+    format: sheet.format,
+    delimiter: sheet.delimiter,
+    encoding: sheet.encoding,
+  });
   checkRequiredColumns(header);
   yield { type: "header", header };
 

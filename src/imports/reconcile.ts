@@ -103,11 +103,28 @@ function linkage(person: ListPerson, source: string, id: number) {
 
 /**
  * Each central row pairs with at most one person and the best evidence pairs first, which rules out most
- * chance matches: a pair needs less than the engine's 0.9 for a link within one list. 0.7 paired generated
- * Paser-like lists with no false and no missed pair (BENCHMARKS.md, Import); 0.5 let in a false one, 0.9
- * missed two in 4,296.
+ * chance matches: a pair needs less than the engine's 0.9 for a link within one list. On generated Paser-like
+ * lists (seeds 7, 8, 9; 20,000 records each) 0.6 paired no false pair and missed 2, 3 and 2 of ~5,780; 0.5
+ * let in a false one; 0.7 missed one more (BENCHMARKS.md, Import).
  */
-export const RECONCILIATION_MATCH_PROBABILITY = 0.7;
+export const RECONCILIATION_MATCH_PROBABILITY = 0.6;
+
+const NEAR_BIRTH_DATES = new Set(["exact", "day_month_swapped", "one_unit_off"]);
+
+/**
+ * The same NIK and (nearly) the same birth date, in the same desa or under a name that resembles, pair below
+ * the threshold — a name cut short or mistyped, day and month swapped — and show as a conflict on the fields
+ * that differ. The same NIK and birth date alone do not: on generated lists such pairs with unlike names in
+ * other desa were two people (BENCHMARKS.md, Import).
+ */
+function sameNikAndBirth(levels: Record<ComparedField, string>): boolean {
+  const nameResembles = levels.name !== "different" && levels.name !== "missing";
+  return (
+    levels.nik === "exact" &&
+    NEAR_BIRTH_DATES.has(levels.birth_date) &&
+    (levels.village === "same" || nameResembles)
+  );
+}
 
 export interface ReconcileOptions {
   /** Probability from which two records are taken as one person. */
@@ -126,6 +143,7 @@ export function reconcile(
     regional.map((p, i) => linkage(p, "regional", i)),
     {
       minProbability: 0.5,
+      keepSameNik: true,
       ...(options.model ? { model: options.model } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
@@ -140,7 +158,7 @@ export function reconcile(
   const pairOf = new Map<number, (typeof pairs)[number]>();
   const nearest = new Map<number, { regional: number; probability: number }>();
   for (const pair of pairs) {
-    if (pair.probability < threshold) {
+    if (pair.probability < threshold && !sameNikAndBirth(pair.levels)) {
       if (!nearest.has(pair.left))
         nearest.set(pair.left, { regional: pair.right, probability: pair.probability });
       continue;

@@ -24,6 +24,7 @@ import { DomainError } from "../i18n/domain-error.ts";
 import type { Language, MessageParams } from "../i18n/index.ts";
 import { type JobContext, type JobRunner, type JobView, jobRunnerFor } from "../jobs/index.ts";
 import { type LinkageRecord, normaliseName } from "../matching/index.ts";
+import { dropRegistryIndex } from "../matching/registry-index.ts";
 import type { RegistryEnvironment } from "../registry/persons.ts";
 import * as registryStore from "../registry/store.ts";
 import type { Salur } from "../runtime.ts";
@@ -326,7 +327,11 @@ function runsOnWorker(d: ImportDeps, bytes: number): boolean {
 /** Worker heap for a CSV (bounded, so garbage is collected as it goes) and for an XLSX (shared strings). */
 const WORKER_HEAP_MB = { csv: 384, xlsx: 1536 } as const;
 
-async function* eventsOf(d: ImportDeps, record: ImportRow, settings: PrepareSettings): AsyncGenerator<PrepareEvent> {
+async function* eventsOf(
+  d: ImportDeps,
+  record: ImportRow,
+  settings: PrepareSettings,
+): AsyncGenerator<PrepareEvent> {
   const path = d.uploads.path(record.storedAs);
   const source = fileSource(path, record.fileBytes);
   if (runsOnWorker(d, record.fileBytes)) {
@@ -615,6 +620,8 @@ export async function runImport(d: ImportDeps, context: JobContext): Promise<Rec
       return { importId: record.id, state: "duplicate", duplicateOf: outcome.duplicateOf };
     }
     finalState = "applied";
+    // The rows went in by COPY, past the registry's writes: the next overlap search rebuilds its index.
+    dropRegistryIndex(d);
   } catch (error) {
     if (error instanceof RollBack) {
       const done = loaded as Loaded | null;

@@ -191,6 +191,6 @@ export async function matchAgainstRegistry(
 }
 
 /** Forgets the index (tests, or after a bulk import that bypassed the registry's writes). */
-export function dropRegistryIndex(registry: Registry): void {
+export function dropRegistryIndex(registry: Pick<Registry, "db">): void {
   holders.delete(registry.db);
 }
