@@ -35,7 +35,14 @@ export interface ErrorBody {
   requestId: string;
 }
 
+/**
+ * The language of the answer: `?lang=id|en` first — a download link cannot set headers, and the file should
+ * read in the language chosen in the app, not the browser's — then Accept-Language.
+ */
 export function requestLanguage(request: FastifyRequest): Language {
+  const query = request.url.indexOf("?");
+  const lang = query === -1 ? null : new URLSearchParams(request.url.slice(query + 1)).get("lang");
+  if (lang === "id" || lang === "en") return lang;
   return languageFromHeader(request.headers["accept-language"]);
 }
 

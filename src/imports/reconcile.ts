@@ -8,8 +8,8 @@
 import type { ComparedField, MatchModel } from "../matching/index.ts";
 import { normaliseName } from "../matching/index.ts";
 import { normalizeIdNumber } from "../nik/index.ts";
+import type { ReconciliationCategory } from "./codes.ts";
 import { type LinkedLists, linkLists } from "./linkage.ts";
-import type { ReconciliationCategory } from "./schema.ts";
 
 export interface ListPerson {
   nik: string | null;

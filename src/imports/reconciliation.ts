@@ -17,6 +17,7 @@ import { normalizeIdNumber } from "../nik/index.ts";
 import { maskIdNumber } from "../privacy/vault.ts";
 import { persons } from "../registry/schema.ts";
 import * as registryStore from "../registry/store.ts";
+import { DECISIONS, REASON_REQUIRED } from "./codes.ts";
 import { parseBirthDate } from "./dates.ts";
 import { writeLinesExport } from "./exports.ts";
 import {
@@ -43,15 +44,6 @@ import { cleanText, parseNeighbourhood, parseRtRw, parseSex, splitPlaceAndDate }
 import type { VillageResolver } from "./villages.ts";
 
 export const RECONCILIATION_JOB = "reconciliation";
-
-/** What an official may decide on each kind of line; those in REASON_REQUIRED must say why. */
-export const DECISIONS: Record<ReconciliationCategory, readonly string[]> = {
-  matched: ["confirmed", "not_same_person"],
-  conflict: ["use_central", "keep_regional", "field_check", "not_same_person"],
-  central_only: ["field_check", "add_to_registry", "not_eligible"],
-  regional_only: ["keep_proposed", "remove_from_list", "field_check"],
-};
-const REASON_REQUIRED = new Set(["not_same_person", "not_eligible", "remove_from_list", "use_central"]);
 
 export interface ReconciliationRequest {
   fileName: string;

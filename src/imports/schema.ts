@@ -14,23 +14,27 @@ import {
 } from "drizzle-orm/pg-core";
 import { jobs } from "../jobs/schema.ts";
 import { agencies, periods, persons, programs } from "../registry/schema.ts";
+import {
+  IMPORT_MODES,
+  IMPORT_STATES,
+  INVALID_ROW_POLICIES,
+  RECONCILIATION_CATEGORIES,
+  RECONCILIATION_SCOPES,
+  RECONCILIATION_STATES,
+} from "./codes.ts";
 import type { ColumnTarget } from "./headers.ts";
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+export type { ImportState, ReconciliationCategory } from "./codes.ts";
+export {
+  IMPORT_MODES,
+  IMPORT_STATES,
+  INVALID_ROW_POLICIES,
+  RECONCILIATION_CATEGORIES,
+  RECONCILIATION_SCOPES,
+  RECONCILIATION_STATES,
+};
 
-export const IMPORT_STATES = [
-  "queued",
-  "running",
-  "checked",
-  "applied",
-  "rejected",
-  "duplicate",
-  "failed",
-  "cancelled",
-] as const;
-export type ImportState = (typeof IMPORT_STATES)[number];
-export const IMPORT_MODES = ["check", "apply"] as const;
-export const INVALID_ROW_POLICIES = ["reject_file", "skip_rows"] as const;
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /**
  * One uploaded list and what became of it. `content_hash` (SHA-256 of the bytes) with the target makes a
@@ -115,9 +119,6 @@ export const importTemplates = pgTable(
   (t) => [uniqueIndex("import_templates_name_uq").on(sql`coalesce(${t.agencyId}::text, '')`, t.name)],
 );
 
-export const RECONCILIATION_STATES = ["queued", "running", "done", "failed", "cancelled"] as const;
-export const RECONCILIATION_SCOPES = ["period", "registry"] as const;
-
 /** A central list (DTKS, the ministry's allocation) compared with the regency's own data for one period. */
 export const reconciliations = pgTable(
   "reconciliations",
@@ -154,9 +155,6 @@ export const reconciliations = pgTable(
   },
   (t) => [index("reconciliations_period_idx").on(t.periodId)],
 );
-
-export const RECONCILIATION_CATEGORIES = ["matched", "conflict", "central_only", "regional_only"] as const;
-export type ReconciliationCategory = (typeof RECONCILIATION_CATEGORIES)[number];
 
 /**
  * One line of a reconciliation: a central row, a registry person, or both. The central row's NIK, KK and phone

@@ -5,6 +5,7 @@
 import { createTranslator, type Language } from "../i18n/index.ts";
 import { NAME } from "./compare.ts";
 import { decodePattern, FIELD_INDEX } from "./comparison-vector.ts";
+import { effectOf } from "./effect.ts";
 import { FACTOR_OF_FIELD, factorLevelsOf, householdOf, MODEL_FACTORS, type ModelFactor } from "./factors.ts";
 import type { FeatureTable } from "./features.ts";
 import { MATCHING_MESSAGES } from "./messages.ts";
@@ -91,16 +92,6 @@ export function explainPattern(scorer: Scorer, table: FeatureTable, i: number, j
 }
 
 const translate = createTranslator(MATCHING_MESSAGES);
-
-// Bits of evidence: ±6 bits multiplies the odds by 64, ±2 by 4.
-function effectOf(weight: number, level: string): string {
-  if (level === "missing") return "NONE";
-  if (weight >= 6) return "STRONG_FOR";
-  if (weight >= 2) return "FOR";
-  if (weight > -2) return "NEUTRAL";
-  if (weight > -6) return "AGAINST";
-  return "STRONG_AGAINST";
-}
 
 function formatWeight(weight: number, language: Language): string {
   const text = new Intl.NumberFormat(language === "id" ? "id-ID" : "en-GB", {

@@ -119,6 +119,9 @@ describeEachDatabase("registry API", (salur) => {
     const en = await post("/api/persons", bad, { "accept-language": "en-US,en;q=0.9" });
     expect(en.json().errors[0].message).not.toBe(body.errors[0].message);
     expect(en.json().message).toMatch(/not valid/);
+    // A link (a download) asks with ?lang=, which wins over the browser's header.
+    const linked = await post("/api/persons?lang=en", bad, { "accept-language": "id" });
+    expect(linked.json().message).toBe(en.json().message);
   });
 
   it("names the field at fault when the input does not parse", async () => {

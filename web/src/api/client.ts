@@ -57,6 +57,8 @@ export interface RequestOptions {
   method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   query?: Query;
   body?: unknown;
+  /** A file sent as the raw request body (the import and reconciliation uploads); excludes `body`. */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
@@ -64,6 +66,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json", "accept-language": activeLanguage() };
   if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.file !== undefined) headers["content-type"] = "application/octet-stream";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
@@ -71,7 +74,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {

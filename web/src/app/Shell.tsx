@@ -85,6 +85,12 @@ export function Shell() {
     { to: "/program", label: t("NAV_PROGRAMS"), show: abilities.readPrograms },
     { to: "/peringkat", label: t("NAV_RANKING"), show: user ? roleCan(user.role, "ranking.read") : true },
     { to: "/tumpang-tindih", label: t("NAV_OVERLAP"), show: canSeeOverlap(user) },
+    { to: "/impor", label: t("NAV_IMPORTS"), show: user ? roleCan(user.role, "import.read") : false },
+    {
+      to: "/rekonsiliasi",
+      label: t("NAV_RECONCILIATION"),
+      show: user ? roleCan(user.role, "reconciliation.read") : false,
+    },
     { to: "/dinas", label: t("NAV_AGENCIES"), show: abilities.manageAgencies },
     { to: "/pengguna", label: t("NAV_USERS"), show: abilities.readUsers && session.status === "signed-in" },
   ];

@@ -14,6 +14,8 @@ export const APP_MESSAGES = {
   NAV_PROGRAMS: { id: "Program & tahap", en: "Programs & periods" },
   NAV_AGENCIES: { id: "Dinas", en: "Agencies" },
   NAV_USERS: { id: "Pengguna", en: "Users" },
+  NAV_IMPORTS: { id: "Impor daftar", en: "List imports" },
+  NAV_RECONCILIATION: { id: "Rekonsiliasi pusat–daerah", en: "Central–regional reconciliation" },
   NAV_MAIN: { id: "Menu utama", en: "Main menu" },
   LANGUAGE: { id: "Bahasa", en: "Language" },
   LANGUAGE_ID: { id: "Bahasa Indonesia", en: "Bahasa Indonesia" },

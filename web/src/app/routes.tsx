@@ -44,6 +44,10 @@ const UsersPage = page(() => import("../access/UsersPage.tsx"));
 const RankingPage = page(() => import("../ranking/RankingPage.tsx"));
 const FieldRegistrationPage = page(() => import("../registration/FieldRegistrationPage.tsx"));
 const OverlapPage = page(() => import("../matching/OverlapPage.tsx"));
+const ImportsPage = page(() => import("../imports/ImportsPage.tsx"));
+const ImportPage = page(() => import("../imports/ImportPage.tsx"));
+const ReconciliationsPage = page(() => import("../imports/ReconciliationsPage.tsx"));
+const ReconciliationPage = page(() => import("../imports/ReconciliationPage.tsx"));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
@@ -79,6 +83,10 @@ export const router = createBrowserRouter([
       { path: "peringkat", element: <RankingPage /> },
       { path: "pendataan", element: <FieldRegistrationPage /> },
       { path: "tumpang-tindih", element: <OverlapPage /> },
+      { path: "impor", element: <ImportsPage /> },
+      { path: "impor/:id", element: <ImportPage /> },
+      { path: "rekonsiliasi", element: <ReconciliationsPage /> },
+      { path: "rekonsiliasi/:id", element: <ReconciliationPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -2,12 +2,16 @@ import { ACCESS_MESSAGES } from "../../../src/access/messages.ts";
 import { AUDIT_MESSAGES as AUDIT_SERVER_MESSAGES } from "../../../src/audit/messages.ts";
 import { HTTP_MESSAGES } from "../../../src/http/messages.ts";
 import { createTranslator, type MessageCatalog } from "../../../src/i18n/index.ts";
+import { IMPORT_MESSAGES } from "../../../src/imports/messages.ts";
 import { NIK_MESSAGES } from "../../../src/nik/index.ts";
 import { REGISTRY_MESSAGES } from "../../../src/registry/messages.ts";
 import { ACCESS_UI_MESSAGES } from "../access/messages.ts";
 import { APP_MESSAGES } from "../app/messages.ts";
 import { AUDIT_MESSAGES } from "../audit/messages.ts";
 import { HOME_MESSAGES } from "../home/messages.ts";
+import { IMPORT_UI_MESSAGES } from "../imports/import-messages.ts";
+import { RECONCILIATION_UI_MESSAGES } from "../imports/reconciliation-messages.ts";
+import { JOBS_UI_MESSAGES } from "../jobs/messages.ts";
 import { MATCHING_UI_MESSAGES } from "../matching/messages.ts";
 import { RANKING_UI_MESSAGES } from "../ranking/messages.ts";
 import { REGIONS_MESSAGES } from "../regions/messages.ts";
@@ -23,6 +27,7 @@ export const SERVER_CATALOGS = {
   NIK_MESSAGES,
   ACCESS_MESSAGES,
   AUDIT_SERVER_MESSAGES,
+  IMPORT_MESSAGES,
 } satisfies Record<string, MessageCatalog>;
 
 /** The web app's own catalogs, one per capability folder; a new folder registers its catalog here. */
@@ -37,6 +42,9 @@ export const WEB_CATALOGS = {
   AUDIT_MESSAGES,
   RANKING_UI_MESSAGES,
   MATCHING_UI_MESSAGES,
+  JOBS_UI_MESSAGES,
+  IMPORT_UI_MESSAGES,
+  RECONCILIATION_UI_MESSAGES,
 } satisfies Record<string, MessageCatalog>;
 
 type Merged<T> = (T extends unknown ? (whole: T) => void : never) extends (whole: infer I) => void

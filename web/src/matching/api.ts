@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, withQuery } from "../api/client.ts";
+import { activeLanguage } from "../i18n/language.tsx";
 
 /** The shapes of /api/matching answers (src/matching/routes.ts holds their zod schemas). */
 export interface Region {
@@ -265,5 +266,5 @@ export function useViolations(window: ViolationWindow) {
 
 /** A plain link the browser downloads with the session cookie; the server words the file in the UI language. */
 export function violationsExportUrl(window: ViolationWindow, format: "xlsx" | "csv"): string {
-  return withQuery("/api/matching/violations/export", { ...window, format });
+  return withQuery("/api/matching/violations/export", { ...window, format, lang: activeLanguage() });
 }
