@@ -4,13 +4,13 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, ensureDemoUsers } from "../src/access/index.ts";
+import { ensureDemoUsers } from "../src/access/index.ts";
 import { openDatabase, queryRows } from "../src/db/index.ts";
 import { testConfig } from "../src/db/testing.ts";
 import { DEMO_TODAY, seedDemo } from "../src/demo/seed.ts";
 import { buildServer } from "../src/http/server.ts";
 import { openSalur, type Salur } from "../src/runtime.ts";
-import { chromiumAvailable, launchChromium } from "./support/browser.ts";
+import { chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
 import { ensureWebBuilt, ROOT } from "./support/server.ts";
 
 /**
@@ -20,7 +20,6 @@ import { ensureWebBuilt, ROOT } from "./support/server.ts";
  * duplicate registrations and enrolls some of them twice.
  */
 const SCREENSHOTS = join(ROOT, "e2e", "screenshots");
-const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const LOLO = "64.01.05.2002";
 
@@ -73,25 +72,8 @@ describe.skipIf(!chromiumAvailable)("overlap detection in Chromium", () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function signedIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({
-      viewport,
-      locale: "id-ID",
-      timezoneId: "Asia/Makassar",
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${baseUrl}/`);
-    await page.waitForURL(/\/masuk$/);
-    await page.getByLabel(/^Nama pengguna/).fill(username);
-    await page.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.getByRole("heading", { level: 1, name: /^Selamat datang/ }).waitFor();
-    return page;
-  }
+  const signedIn = (username: string, viewport = DESKTOP) =>
+    signedInPage(browser, baseUrl, username, { contexts, viewport });
 
   async function screenshot(page: Page, file: string): Promise<void> {
     await page.evaluate(() =>

@@ -4,14 +4,14 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, ensureDemoUsers } from "../src/access/index.ts";
+import { ensureDemoUsers } from "../src/access/index.ts";
 import { openDatabase, queryRows } from "../src/db/index.ts";
 import { testConfig } from "../src/db/testing.ts";
 import { DEMO_SEED, DEMO_TODAY, demoVillages, seedDemo } from "../src/demo/seed.ts";
 import { buildServer } from "../src/http/server.ts";
 import { demoSimulationTable } from "../src/ranking/demo-table.ts";
 import { openSalur, type Salur } from "../src/runtime.ts";
-import { CHROMIUM, chromiumAvailable, launchChromium } from "./support/browser.ts";
+import { CHROMIUM, chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
 import { ensureWebBuilt, ROOT } from "./support/server.ts";
 
 /**
@@ -22,7 +22,6 @@ import { ensureWebBuilt, ROOT } from "./support/server.ts";
  * the same generator without a database.
  */
 const SCREENSHOTS = join(ROOT, "e2e", "screenshots");
-const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const WHAT_IF_APPLICANTS = 100_000;
 const SAMPLES = 9;
@@ -86,20 +85,8 @@ describe.skipIf(!chromiumAvailable)("ranking simulation in Chromium", () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function signedIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: "id-ID", timezoneId: "Asia/Makassar" });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${baseUrl}/`);
-    await page.waitForURL(/\/masuk$/);
-    await page.getByLabel(/^Nama pengguna/).fill(username);
-    await page.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.getByRole("heading", { level: 1, name: /^Selamat datang/ }).waitFor();
-    return page;
-  }
+  const signedIn = (username: string, viewport = DESKTOP) =>
+    signedInPage(browser, baseUrl, username, { contexts, viewport });
 
   /** A full-page picture from the top, once the activity bar has gone (as the registry suite takes them). */
   async function screenshot(page: Page, file: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemCaller } from "../src/access/actor.ts";
-import { DEMO_PASSWORD, ensureDemoUsers } from "../src/access/index.ts";
+import { ensureDemoUsers } from "../src/access/index.ts";
 import { openDatabase, queryRows } from "../src/db/index.ts";
 import { testConfig } from "../src/db/testing.ts";
 import type { SourceRecord } from "../src/demo/index.ts";
@@ -16,7 +16,7 @@ import { importDeps, submitImport } from "../src/imports/service.ts";
 import { cleanRecords, csvText, LIST_HEADERS, listRows, upload } from "../src/imports/testing.ts";
 import * as registry from "../src/registry/service.ts";
 import { openSalur, type Salur } from "../src/runtime.ts";
-import { chromiumAvailable, launchChromium } from "./support/browser.ts";
+import { chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
 import { ensureWebBuilt, ROOT } from "./support/server.ts";
 
 /**
@@ -27,7 +27,6 @@ import { ensureWebBuilt, ROOT } from "./support/server.ts";
  * recorded, survives a reload, and one set is exported and read back.
  */
 const SCREENSHOTS = join(ROOT, "e2e", "screenshots");
-const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 const PLANTED = { matched: 30, conflict: 10, central_only: 12, regional_only: 20 } as const;
@@ -161,25 +160,8 @@ describe.skipIf(!chromiumAvailable)("central–regional reconciliation in Chromi
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function signedIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({
-      viewport,
-      locale: "id-ID",
-      timezoneId: "Asia/Makassar",
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${baseUrl}/`);
-    await page.waitForURL(/\/masuk$/);
-    await page.getByLabel(/^Nama pengguna/).fill(username);
-    await page.getByLabel(/^Kata sandi/).fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.getByRole("heading", { level: 1, name: /^Selamat datang/ }).waitFor();
-    return page;
-  }
+  const signedIn = (username: string, viewport = DESKTOP) =>
+    signedInPage(browser, baseUrl, username, { contexts, viewport });
 
   /** Nothing wider than the screen: a phone user never scrolls sideways to reach a button. */
   async function fitsWidth(page: Page): Promise<void> {
