@@ -9,8 +9,10 @@ import { fileURLToPath } from "node:url";
 
 const BENCHMARKS: Record<string, string[]> = {
   ranking: ["bench/ranking.ts"],
+  selection: ["bench/selection-run.ts", "10000", "both"],
   matching: ["bench/matching.ts", "--records", "1000000"],
   import: ["bench/import.ts"],
+  "reconcile-threshold": ["bench/reconcile-threshold.ts"],
   demo: ["bench/demo-throughput.ts"],
 };
 

@@ -547,3 +547,39 @@ export async function performDuty(
     userId: actor.userId,
   });
 }
+
+/**
+ * performDuty for many objects of one entity at once (a selection run's thousands of enrollments): one read,
+ * one insert, refused at the first object, in the given order, the user performed the other duty of a pair on.
+ * It takes no per-object advisory lock — thousands would overflow PostgreSQL's shared lock table — so the
+ * caller must already hold a lock that serialises writers of each object (the workflow's row lock from the
+ * status update it just made).
+ */
+export async function performDuties(
+  tx: Executor,
+  input: { duty: Duty; entity: string; entityIds: readonly string[]; actor: Actor },
+  pairs: readonly DutyPair[] = DUTY_PAIRS,
+): Promise<void> {
+  const { actor } = input;
+  if (!actor.userId || input.entityIds.length === 0) return;
+  const performed = await store.dutiesByUserOf(
+    tx,
+    input.entity,
+    input.entityIds,
+    actor.userId,
+    conflictingDuties(input.duty, pairs),
+  );
+  const first = input.entityIds.find((id) => performed.has(id));
+  if (first !== undefined) {
+    throw new DomainError(
+      "MAKER_CHECKER_CONFLICT",
+      { duty: input.duty, performed: performed.get(first) ?? "", id: first },
+      403,
+    );
+  }
+  const userId = actor.userId;
+  await store.insertDuties(
+    tx,
+    input.entityIds.map((entityId) => ({ duty: input.duty, entity: input.entity, entityId, userId })),
+  );
+}

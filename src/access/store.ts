@@ -236,3 +236,40 @@ export async function insertDuty(
 ): Promise<void> {
   await db.insert(duties).values(values);
 }
+
+/** dutiesByUser for many objects of one entity: each object's conflicting duties, by object id. */
+export async function dutiesByUserOf(
+  db: Executor,
+  entity: string,
+  entityIds: readonly string[],
+  userId: string,
+  dutyNames: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (dutyNames.length === 0 || entityIds.length === 0) return out;
+  const rows = await db
+    .select({ entityId: duties.entityId, duty: duties.duty })
+    .from(duties)
+    .where(
+      and(
+        eq(duties.entity, entity),
+        eq(duties.userId, userId),
+        inArray(duties.duty, [...dutyNames]),
+        sql`${duties.entityId} in (select jsonb_array_elements_text(${JSON.stringify(entityIds)}::jsonb))`,
+      ),
+    );
+  for (const row of rows) if (!out.has(row.entityId)) out.set(row.entityId, row.duty);
+  return out;
+}
+
+/** 4 parameters a row: 5,000 rows stay far below PostgreSQL's 65,535-parameter limit. */
+const DUTY_BATCH = 5_000;
+
+export async function insertDuties(
+  db: Executor,
+  values: readonly { duty: string; entity: string; entityId: string; userId: string }[],
+): Promise<void> {
+  for (let i = 0; i < values.length; i += DUTY_BATCH) {
+    await db.insert(duties).values(values.slice(i, i + DUTY_BATCH));
+  }
+}

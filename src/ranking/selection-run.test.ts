@@ -1,6 +1,22 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { actorOf } from "../access/service.ts";
+import * as accessStore from "../access/store.ts";
+import { createTestUser } from "../access/testing.ts";
+import { queryRows } from "../db/index.ts";
+import { describeEachDatabase } from "../db/testing.ts";
 import { PASER_VILLAGES } from "../demo/paser-villages.ts";
+import { updateProgram } from "../registry/service.ts";
+import { transitionApplication } from "../workflow/service.ts";
+import {
+  type Applicant,
+  attachPapers,
+  LOLO,
+  newApplicant,
+  type Scenario,
+  setUpScenario,
+} from "../workflow/testing.ts";
 import { SEED_003_MODEL } from "./defaults.ts";
 import { demoApplicants } from "./demo-table.ts";
 import { compileRatingModel } from "./rating.ts";
@@ -11,6 +27,7 @@ import {
   type SelectionRunFacts,
   selectionRunSha256,
 } from "./selection-run.ts";
+import { rankingOf, runSelection } from "./service.ts";
 
 const TODAY = "2026-07-01";
 const compiled = compileRatingModel(SEED_003_MODEL);
@@ -71,5 +88,125 @@ describe("selection run hash", () => {
     };
     const text = "E1,1,0001fe,30000,1\nE2,0,ff020a,131071,2\n";
     expect(inputsDigest(one)).toBe(createHash("sha256").update(text).digest("hex"));
+  });
+});
+
+describeEachDatabase("selection run through the workflow", (salur) => {
+  let s: Scenario;
+  const validated: Applicant[] = [];
+  beforeAll(async () => {
+    s = await setUpScenario(salur());
+    const { enumerator, operator, kecamatan } = s.officers;
+    for (const rt of ["003", "003", "005", "003"]) {
+      const a = await newApplicant(s, { rt });
+      await attachPapers(s, a.enrollmentId, ["ktp", "kk", "sku"]);
+      for (const [by, action] of [
+        [enumerator, "submit"],
+        [operator, "verify"],
+        [kecamatan, "validate"],
+      ] as const) {
+        a.version = (
+          await transitionApplication(salur().registry, by.caller, a.enrollmentId, {
+            action,
+            version: a.version,
+          })
+        ).version;
+      }
+      validated.push(a);
+    }
+  });
+
+  const db = () => salur().database.db;
+  const ids = () => JSON.stringify(validated.map((a) => a.enrollmentId));
+
+  async function state() {
+    const [row] = await queryRows<{
+      runs: number;
+      results: number;
+      selected: number;
+      entries: number;
+      duties: number;
+      deselected: number;
+    }>(
+      db(),
+      sql`select
+            (select count(*)::int from selection_runs where period_id = ${s.umkm.periodId}) as runs,
+            (select count(*)::int from selection_results r join selection_runs n on n.id = r.run_id
+               where n.period_id = ${s.umkm.periodId}) as results,
+            (select count(*)::int from enrollments where status = 'selected'
+               and id::text in (select jsonb_array_elements_text(${ids()}::jsonb))) as selected,
+            (select count(*)::int from audit_entries where action = 'enrollment.select'
+               and entity_id in (select jsonb_array_elements_text(${ids()}::jsonb))) as entries,
+            (select count(*)::int from duties where duty = 'propose' and entity = 'enrollment'
+               and entity_id in (select jsonb_array_elements_text(${ids()}::jsonb))) as duties,
+            (select count(*)::int from audit_entries where action = 'enrollment.deselect'
+               and entity_id in (select jsonb_array_elements_text(${ids()}::jsonb))) as deselected`,
+    );
+    return row;
+  }
+
+  it("is applied not at all when the workflow refuses one applicant: no run, no results, no status, no entry", async () => {
+    // A program manager of one RT: the applicant of RT 005 is outside their area, so the engine refuses them.
+    const account = await createTestUser(salur(), {
+      role: "program_manager",
+      areaCode: LOLO,
+      rt: "003",
+      agencyId: s.agencyId,
+    });
+    const user = await accessStore.getUser(db(), account.id);
+    if (!user) throw new Error("test user vanished");
+    const outside = validated[2] as Applicant;
+    await expect(
+      runSelection(rankingOf(salur()), { actor: actorOf(user), requestId: null }, s.umkm.periodId, {
+        modelVersion: 0,
+      }),
+    ).rejects.toMatchObject({ code: "AREA_FORBIDDEN", status: 403, params: { id: outside.enrollmentId } });
+    expect(await state()).toEqual({ runs: 0, results: 0, selected: 0, entries: 0, duties: 0, deselected: 0 });
+    const [models] = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from rating_models where program_id = ${s.umkm.programId}`,
+    );
+    expect(models?.n).toBe(0);
+  });
+
+  it("marks every chosen applicant selected in full: one audit entry and one propose duty each", async () => {
+    const run = await runSelection(rankingOf(salur()), s.officers.manager.caller, s.umkm.periodId, {
+      modelVersion: 0,
+    });
+    expect(run.marked).toEqual({ selected: validated.length, unselected: 0 });
+    expect(await state()).toEqual({
+      runs: 1,
+      results: validated.length,
+      selected: validated.length,
+      entries: validated.length,
+      duties: validated.length,
+      deselected: 0,
+    });
+    const trail = await queryRows<{ action: string }>(
+      db(),
+      sql`select action from audit_entries where action = 'selection.run' and entity_id = ${run.id}`,
+    );
+    expect(trail).toHaveLength(1);
+  });
+
+  it("takes households out again with the reason, back to validated, one entry each", async () => {
+    const [program] = await queryRows<{ version: number }>(
+      db(),
+      sql`select version from programs where id = ${s.umkm.programId}`,
+    );
+    await updateProgram(salur().registry, s.officers.manager.caller, s.umkm.programId, {
+      version: program?.version ?? 1,
+      quota: 1,
+      reason: "Kuota tahap ini dikurangi",
+    });
+    await expect(
+      runSelection(rankingOf(salur()), s.officers.manager.caller, s.umkm.periodId, { modelVersion: 1 }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    const run = await runSelection(rankingOf(salur()), s.officers.manager.caller, s.umkm.periodId, {
+      modelVersion: 1,
+      reason: "Kuota dikurangi",
+    });
+    expect(run.marked).toEqual({ selected: 0, unselected: validated.length - 1 });
+    expect(await state()).toMatchObject({ runs: 2, selected: 1, deselected: validated.length - 1 });
   });
 });

@@ -14,8 +14,7 @@ import { conflict, DomainError, ValidationFailed } from "../i18n/domain-error.ts
 import * as registryStore from "../registry/store.ts";
 import type { Salur } from "../runtime.ts";
 import type { EligibilityResult } from "../workflow/eligibility.ts";
-import { applyTransition, evaluatePeriod, type Workflow } from "../workflow/service.ts";
-import { loadApplication } from "../workflow/store.ts";
+import { applyTransitions, evaluatePeriod, type Workflow } from "../workflow/service.ts";
 import { type Judgment, pairCount } from "./ahp.ts";
 import { SEED_003_MODEL } from "./defaults.ts";
 import { groupDecision } from "./group.ts";
@@ -687,6 +686,21 @@ export async function runSelection(
       entityId: row.id,
       actor: caller.actor,
     });
+    // Each status change is the workflow's own decision — role, area and eligibility by its engine, the
+    // version the ranking read, the maker-checker duty and the enrollment's audit entry — made in one batch per
+    // action. One refusal or one enrollment changed since the ranking read it undoes the whole run.
+    for (const [action, list] of [
+      ["deselect", deselect],
+      ["select", select],
+    ] as const) {
+      await applyTransitions(ranking.workflow, tx, caller, {
+        action,
+        items: list.map((a) => ({ id: a.enrollmentId, version: a.version })),
+        reason: action === "deselect" ? input.reason : null,
+      });
+    }
+    // Appended last, after the enrollments' row locks: the audit head is locked until commit, and taking it
+    // first would make a one-at-a-time transition on a listed enrollment wait in a cycle with this run.
     await ranking.audit.append(tx, {
       actor: auditActor(caller.actor),
       action: "selection.run",
@@ -708,22 +722,6 @@ export async function runSelection(
       reason: input.reason ?? null,
       requestId: caller.requestId,
     });
-    // Each status change is the workflow's own transition: role, area and eligibility decided by its engine,
-    // the optimistic update, the maker-checker duty and the enrollment's audit entry. One refusal undoes the run.
-    for (const [action, list] of [
-      ["deselect", deselect],
-      ["select", select],
-    ] as const) {
-      for (const applicant of list) {
-        const app = await loadApplication(tx, applicant.enrollmentId);
-        if (!app) throw new DomainError("RANKING_ENROLLMENT_NOT_RANKED", { id: applicant.enrollmentId }, 404);
-        await applyTransition(ranking.workflow, tx, caller, app, {
-          action,
-          version: app.version,
-          reason: action === "deselect" ? input.reason : null,
-        });
-      }
-    }
     const changes = { selected: select.length, unselected: deselect.length };
     return {
       ...runView(row),

@@ -74,6 +74,8 @@ export interface ApplicantRow {
   enrollmentId: string;
   personId: string;
   status: string;
+  /** The enrollment's version as ranked: a selection run moves it only if unchanged since. */
+  version: number;
   villageCode: string;
   districtCode: string;
   /** Position among all of the period's enrollments by time of registration (1-based). */
@@ -106,13 +108,14 @@ export async function periodApplicants(db: Executor, periodId: string): Promise<
   const rows = await queryRows<RawApplicantRow>(
     db,
     sql`
-      select e.id as "enrollmentId", e.person_id as "personId", e.status, e.village_code as "villageCode",
+      select e.id as "enrollmentId", e.person_id as "personId", e.status, e.version,
+             e.village_code as "villageCode",
              e.district_code as "districtCode", e.registration_number as "registrationNumber",
              p.name, p.rt, p.birth_date::text as "birthDate", p.education, p.employment,
              p.monthly_income as "monthlyIncome", p.marital_status as "maritalStatus",
              p.house_condition as "houseCondition", p.health, p.dependants, p.children
       from (
-        select id, person_id, status, village_code, district_code,
+        select id, person_id, status, version, village_code, district_code,
                row_number() over (order by created_at, id) as registration_number
         from ${enrollments}
         where period_id = ${periodId}

@@ -1,7 +1,8 @@
 import { type Actor, auditActor, type Caller, sees, seesAgency } from "../access/actor.ts";
 import { type Place, placeKey } from "../access/area.ts";
-import { performDuty } from "../access/service.ts";
-import type { JsonObject } from "../audit/entry.ts";
+import type { Duty } from "../access/duties.ts";
+import { performDuties, performDuty } from "../access/service.ts";
+import type { AuditDraft, JsonObject } from "../audit/entry.ts";
 import { type HistoryItem, historyItem } from "../audit/history.ts";
 import { contentOf } from "../audit/log.ts";
 import { entriesOf } from "../audit/store.ts";
@@ -14,6 +15,7 @@ import * as registryStore from "../registry/store.ts";
 import { type EligibilityResult, evaluateEligibility } from "./eligibility.ts";
 import {
   availableActions,
+  CLAIMING_STATUSES,
   decide,
   ENROLLMENT_STATUSES,
   type EnrollmentStatus,
@@ -176,21 +178,7 @@ export async function applyTransition(
   const updated = await store.updateStatus(tx, app.id, { version: app.version, status: app.status }, t.to);
   if (!updated) throw versionConflict(input.version, await store.currentState(tx, app.id), app.id);
   if (t.duty) await performDuty(tx, { duty: t.duty, entity: "enrollment", entityId: app.id, actor });
-  const after: JsonObject = { status: t.to, version: updated.version };
-  if (t.reason.kind === "coded" && input.reasonCode) after.reasonCode = input.reasonCode;
-  if (eligibility)
-    after.eligibility = { eligible: eligibility.eligible, failedRules: eligibility.failedRules };
-  await workflow.audit.append(tx, {
-    actor: auditActor(actor),
-    action: `enrollment.${input.action}`,
-    entity: "enrollment",
-    entityId: app.id,
-    area: placeKey(applicationPlace(app)),
-    before: { status: app.status, version: app.version },
-    after,
-    reason: t.reason.kind === "none" ? null : (input.reason?.trim() ?? null),
-    requestId: caller.requestId,
-  });
+  await workflow.audit.append(tx, transitionAudit(caller, app, input, t, updated.version, eligibility));
   return {
     id: app.id,
     action: input.action,
@@ -199,6 +187,32 @@ export async function applyTransition(
     version: updated.version,
     statusChangedAt: updated.statusChangedAt.toISOString(),
     eligibility,
+  };
+}
+
+/** The audit entry of one transition: what changed, the coded reason, the eligibility verdict, the text reason. */
+function transitionAudit(
+  caller: Caller,
+  app: store.ApplicationRow,
+  input: Pick<TransitionInput, "action" | "reasonCode" | "reason">,
+  t: Transition,
+  version: number,
+  eligibility: EligibilityResult | null,
+): AuditDraft {
+  const after: JsonObject = { status: t.to, version };
+  if (t.reason.kind === "coded" && input.reasonCode) after.reasonCode = input.reasonCode;
+  if (eligibility)
+    after.eligibility = { eligible: eligibility.eligible, failedRules: eligibility.failedRules };
+  return {
+    actor: auditActor(caller.actor),
+    action: `enrollment.${input.action}`,
+    entity: "enrollment",
+    entityId: app.id,
+    area: placeKey(applicationPlace(app)),
+    before: { status: app.status, version: app.version },
+    after,
+    reason: t.reason.kind === "none" ? null : (input.reason?.trim() ?? null),
+    requestId: caller.requestId,
   };
 }
 
@@ -212,6 +226,159 @@ export async function transitionApplication(
     const app = await visibleApplication(tx, caller.actor, id);
     return applyTransition(workflow, tx, caller, app, input);
   });
+}
+
+export interface BatchTransitionInput {
+  action: WorkflowAction;
+  /** Each application with the version the caller decided on. */
+  items: readonly { id: string; version: number }[];
+  reasonCode?: string | null | undefined;
+  reason?: string | null | undefined;
+}
+
+const CLAIMS = new Set<EnrollmentStatus>(CLAIMING_STATUSES);
+
+/**
+ * Moves many applications by one action inside the caller's transaction, all or nothing: the same engine
+ * decision per application as applyTransition (role, area, documents, reason, eligibility), one optimistic
+ * status update for all, the maker-checker duties, and one audit entry per application in one append. The
+ * first application, in the given order, that is stale or refused throws (its id in the params) and the
+ * caller's transaction rolls back. An application the caller's agency cannot see answers 404, as one would.
+ */
+export async function applyTransitions(
+  workflow: Workflow,
+  tx: Executor,
+  caller: Caller,
+  input: BatchTransitionInput,
+): Promise<TransitionOutcome[]> {
+  const { actor } = caller;
+  if (input.items.length === 0) return [];
+  const apps = await store.loadApplications(
+    tx,
+    input.items.map((i) => i.id),
+  );
+  const ordered = input.items.map((item) => {
+    const app = apps.get(item.id);
+    if (!app || !seesAgency(actor, app.agencyId)) throw applicationNotFound(item.id);
+    return { item, app, candidate: transitionFor(input.action, app.status) };
+  });
+  // A transition that re-checks eligibility and also makes or ends a claim (submit) changes the facts of the
+  // next application of the same KK: those are decided one after another, as they would be one at a time.
+  if (ordered.some(({ candidate: c }) => c?.eligibility && CLAIMS.has(c.from) !== CLAIMS.has(c.to))) {
+    const outcomes: TransitionOutcome[] = [];
+    for (const { item, app } of ordered) {
+      const transition = applyTransition(workflow, tx, caller, app, {
+        action: input.action,
+        version: item.version,
+        reasonCode: input.reasonCode,
+        reason: input.reason,
+      });
+      outcomes.push(
+        await transition.catch((error: unknown) => {
+          throw error instanceof DomainError ? naming(error, app.id) : error;
+        }),
+      );
+    }
+    return outcomes;
+  }
+
+  const policies = new Map<string, ProgramPolicy>();
+  for (const { app, candidate } of ordered) {
+    if ((candidate?.documents || candidate?.eligibility) && !policies.has(app.programId))
+      policies.set(app.programId, await policyFor(tx, app));
+  }
+  // Selection neither makes nor ends a claim, so the claims read here are those each one-at-a-time check would
+  // read; no per-person claim locks are taken (thousands would overflow PostgreSQL's shared lock table).
+  const needEligibility = ordered.filter(({ candidate }) => candidate?.eligibility).map(({ app }) => app);
+  const eligibilityOf = new Map<string, EligibilityResult>();
+  for (const { application, facts } of await store.eligibilityFactsOf(tx, needEligibility)) {
+    const policy = policies.get(application.programId) as ProgramPolicy;
+    eligibilityOf.set(application.id, evaluateWithFacts(workflow, application, policy, facts));
+  }
+  const needDocuments = ordered.filter(({ candidate }) => candidate?.documents).map(({ app }) => app.id);
+  const documentsOf =
+    needDocuments.length > 0 ? await documentStore.currentKindsOf(tx, needDocuments) : new Map();
+
+  const seen = new Set<string>();
+  const decided = ordered.map(({ item, app }) => {
+    if (app.version !== item.version) throw naming(versionConflict(item.version, app, app.id), app.id);
+    const policy = policies.get(app.programId);
+    const eligibility = eligibilityOf.get(app.id) ?? null;
+    const decision = decide({
+      action: input.action,
+      from: app.status,
+      actor,
+      place: applicationPlace(app),
+      requiredDocuments: policy?.requiredDocuments ?? [],
+      documentsPresent: documentsOf.get(app.id) ?? [],
+      reasonCode: input.reasonCode ?? null,
+      reason: input.reason ?? null,
+      eligibility,
+    });
+    if (!decision.ok) {
+      throw new DomainError(decision.code, { ...decision.params, id: app.id }, REFUSAL_STATUS[decision.code]);
+    }
+    // The same application twice: the second decision would meet the version the first one made.
+    if (seen.has(app.id)) {
+      throw new DomainError(
+        "ENROLLMENT_VERSION_CONFLICT",
+        { expected: item.version, actual: app.version + 1, status: decision.transition.to, id: app.id },
+        409,
+      );
+    }
+    seen.add(app.id);
+    return { app, transition: decision.transition, eligibility };
+  });
+
+  const updated = await store.updateStatuses(
+    tx,
+    decided.map(({ app, transition }) => ({
+      id: app.id,
+      version: app.version,
+      from: app.status,
+      to: transition.to,
+    })),
+  );
+  const stale = decided.find(({ app }) => !updated.has(app.id));
+  if (stale) {
+    const current = (await store.currentStates(tx, [stale.app.id])).get(stale.app.id) ?? null;
+    throw naming(versionConflict(stale.app.version, current, stale.app.id), stale.app.id);
+  }
+  // Each row is locked by the update above until commit: that serialises duties on it (see performDuties).
+  const byDuty = new Map<Duty, string[]>();
+  for (const { app, transition } of decided) {
+    if (!transition.duty) continue;
+    const list = byDuty.get(transition.duty);
+    if (list) list.push(app.id);
+    else byDuty.set(transition.duty, [app.id]);
+  }
+  for (const [duty, entityIds] of byDuty)
+    await performDuties(tx, { duty, entity: "enrollment", entityIds, actor });
+
+  const outcomes: TransitionOutcome[] = [];
+  const drafts: AuditDraft[] = [];
+  for (const { app, transition: t, eligibility } of decided) {
+    const row = updated.get(app.id) as NonNullable<ReturnType<typeof updated.get>>;
+    drafts.push(transitionAudit(caller, app, input, t, row.version, eligibility));
+    outcomes.push({
+      id: app.id,
+      action: input.action,
+      from: app.status,
+      status: row.status,
+      version: row.version,
+      statusChangedAt: row.statusChangedAt.toISOString(),
+      eligibility,
+    });
+  }
+  await workflow.audit.append(tx, drafts);
+  return outcomes;
+}
+
+/** A batch's refusal names the application it concerns, beside the usual parameters. */
+function naming(error: DomainError, id: string): DomainError {
+  // Subclasses (ValidationFailed) carry more than code and params: left as they are.
+  if (error.constructor !== DomainError) return error;
+  return new DomainError(error.code, { ...error.params, id }, error.status);
 }
 
 export type BulkItemResult =

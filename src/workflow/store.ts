@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
-import type { Executor } from "../db/index.ts";
+import { type Executor, queryRows } from "../db/index.ts";
 import { conflict, DomainError } from "../i18n/domain-error.ts";
 import { registrations } from "../registration/schema.ts";
 import {
@@ -68,6 +68,19 @@ export async function loadApplication(db: Executor, id: string): Promise<Applica
   return row ?? null;
 }
 
+/** Ids as one JSON parameter: a run of 10,000 enrollments would otherwise need 10,000 bound parameters. */
+const idsIn = (column: typeof enrollments.id, ids: readonly string[]) =>
+  sql`${column} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+
+export async function loadApplications(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, ApplicationRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectApplications(db, idsIn(enrollments.id, ids));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /**
  * The optimistic step: the status moves only if the application is still at the version and status the
  * officer decided on. Zero rows = someone else acted first (the caller reports the conflict). A change the
@@ -107,6 +120,66 @@ export async function updateStatus(
     }
     throw error;
   }
+}
+
+export interface StatusChange {
+  id: string;
+  version: number;
+  from: EnrollmentStatus;
+  to: EnrollmentStatus;
+}
+
+/**
+ * updateStatus for many applications in one statement (the status trigger still checks every row): each moves
+ * only if still at the version and status decided on. Returns the rows that moved; a missing id is a conflict.
+ */
+export async function updateStatuses(
+  db: Executor,
+  changes: readonly StatusChange[],
+): Promise<Map<string, { version: number; status: EnrollmentStatus; statusChangedAt: Date }>> {
+  const out = new Map<string, { version: number; status: EnrollmentStatus; statusChangedAt: Date }>();
+  if (changes.length === 0) return out;
+  try {
+    const rows = await queryRows<{
+      id: string;
+      version: number;
+      status: EnrollmentStatus;
+      status_changed_at: Date | string;
+    }>(
+      db,
+      sql`update ${enrollments} e
+          set status = c."to", version = e.version + 1, status_changed_at = now(), updated_at = now()
+          from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb)
+            as c(id uuid, version integer, "from" text, "to" text)
+          where e.id = c.id and e.version = c.version and e.status = c."from"
+          returning e.id, e.version, e.status, e.status_changed_at`,
+    );
+    for (const row of rows)
+      out.set(row.id, {
+        version: Number(row.version),
+        status: row.status,
+        statusChangedAt: new Date(row.status_changed_at),
+      });
+    return out;
+  } catch (error) {
+    if (pgCode(error) === CHECK_VIOLATION) {
+      const first = changes[0] as StatusChange;
+      throw new DomainError("WORKFLOW_STATUS_GUARD", { from: first.from, to: first.to }, 409);
+    }
+    throw error;
+  }
+}
+
+export async function currentStates(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { version: number; status: EnrollmentStatus }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: enrollments.id, version: enrollments.version, status: enrollments.status })
+    .from(enrollments)
+    .where(idsIn(enrollments.id, ids));
+  return new Map(rows.map((r) => [r.id, { version: r.version, status: r.status }]));
 }
 
 export async function currentState(
@@ -202,7 +275,7 @@ export async function eligibilityFacts(db: Executor, application: ApplicationRow
 }
 
 /**
- * The same facts for every application of a period in some statuses, in four set-based queries: what a
+ * The same facts for every application of a period in some statuses, in a few set-based queries: what a
  * selection run re-checks before it marks anyone selected.
  */
 export async function periodEligibilityFacts(
@@ -214,61 +287,91 @@ export async function periodEligibilityFacts(
     db,
     and(eq(enrollments.periodId, periodId), inArray(enrollments.status, [...statuses])),
   );
-  const inPeriod = db
+  return eligibilityFactsOf(db, apps);
+}
+
+/**
+ * eligibilityFacts for many applications at once (of one period or several), set-based: the claims of their
+ * periods, the applicants' claims elsewhere, and their businesses, grouped in memory.
+ */
+export async function eligibilityFactsOf(db: Executor, apps: readonly ApplicationRow[]) {
+  if (apps.length === 0) return [];
+  const periodIds = [...new Set(apps.map((a) => a.periodId))];
+  const inPeriods = db
     .select({ id: enrollments.personId })
     .from(enrollments)
-    .where(eq(enrollments.periodId, periodId));
+    .where(inArray(enrollments.periodId, periodIds));
   const claiming = inArray(enrollments.status, [...CLAIMING_STATUSES]);
-  const [claims, others, owned] = await Promise.all([
-    db
-      .select({
-        ...claimColumns,
-        personId: enrollments.personId,
-        kk: persons.kkIndex,
-        householdKk: households.kkIndex,
-      })
-      .from(enrollments)
-      .innerJoin(persons, eq(persons.id, enrollments.personId))
-      .leftJoin(households, eq(households.id, persons.householdId))
-      .innerJoin(programs, eq(programs.id, enrollments.programId))
-      .innerJoin(periods, eq(periods.id, enrollments.periodId))
-      .where(and(eq(enrollments.periodId, periodId), claiming))
-      .orderBy(asc(enrollments.createdAt)),
-    db
-      .select({
-        ...claimColumns,
-        personId: enrollments.personId,
-        programId: enrollments.programId,
-        startsOn: periods.startsOn,
-        endsOn: periods.endsOn,
-      })
-      .from(enrollments)
-      .innerJoin(persons, eq(persons.id, enrollments.personId))
-      .innerJoin(programs, eq(programs.id, enrollments.programId))
-      .innerJoin(periods, eq(periods.id, enrollments.periodId))
-      .where(and(inArray(enrollments.personId, inPeriod), ne(enrollments.periodId, periodId), claiming))
-      .orderBy(asc(enrollments.createdAt)),
-    db
-      .select({ ownerId: businesses.ownerId, n: count() })
-      .from(businesses)
-      .where(inArray(businesses.ownerId, inPeriod))
-      .groupBy(businesses.ownerId),
-  ]);
+  // One after another: inside a transaction they share one connection, which runs one query at a time anyway.
+  const claims = await db
+    .select({
+      ...claimColumns,
+      personId: enrollments.personId,
+      periodId: enrollments.periodId,
+      kk: persons.kkIndex,
+      householdKk: households.kkIndex,
+    })
+    .from(enrollments)
+    .innerJoin(persons, eq(persons.id, enrollments.personId))
+    .leftJoin(households, eq(households.id, persons.householdId))
+    .innerJoin(programs, eq(programs.id, enrollments.programId))
+    .innerJoin(periods, eq(periods.id, enrollments.periodId))
+    .where(and(inArray(enrollments.periodId, periodIds), claiming))
+    .orderBy(asc(enrollments.createdAt));
+  // A claim in the same program never counts as "another program"; the per-application filter drops it.
+  const others = await db
+    .select({
+      ...claimColumns,
+      personId: enrollments.personId,
+      programId: enrollments.programId,
+      startsOn: periods.startsOn,
+      endsOn: periods.endsOn,
+    })
+    .from(enrollments)
+    .innerJoin(persons, eq(persons.id, enrollments.personId))
+    .innerJoin(programs, eq(programs.id, enrollments.programId))
+    .innerJoin(periods, eq(periods.id, enrollments.periodId))
+    .where(
+      and(
+        inArray(enrollments.personId, inPeriods),
+        periodIds.length === 1 ? ne(enrollments.periodId, periodIds[0] as string) : undefined,
+        claiming,
+      ),
+    )
+    .orderBy(asc(enrollments.createdAt));
+  const owned = await db
+    .select({ ownerId: businesses.ownerId, n: count() })
+    .from(businesses)
+    .where(inArray(businesses.ownerId, inPeriods))
+    .groupBy(businesses.ownerId);
   const householdKks = new Map<string, Uint8Array>();
-  const missingKk = apps.filter((a) => !a.kkIndex && a.householdId).map((a) => a.householdId as string);
+  const missingKk = [
+    ...new Set(apps.filter((a) => !a.kkIndex && a.householdId).map((a) => a.householdId as string)),
+  ];
   if (missingKk.length > 0) {
     const rows = await db
       .select({ id: households.id, kk: households.kkIndex })
       .from(households)
-      .where(inArray(households.id, missingKk));
+      .where(
+        sql`${households.id} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(missingKk)}::jsonb))`,
+      );
     for (const row of rows) householdKks.set(row.id, row.kk);
   }
   const hex = (b: Uint8Array | null) => (b ? Buffer.from(b).toString("hex") : null);
   const claimsByKk = new Map<string, (OtherClaim & { personId: string })[]>();
-  for (const c of claims) {
-    const key = hex(c.kk ?? c.householdKk);
+  for (const { periodId, kk, householdKk, ...c } of claims) {
+    const key = hex(kk ?? householdKk);
     if (!key) continue;
-    claimsByKk.set(key, [...(claimsByKk.get(key) ?? []), c]);
+    const at = `${periodId}:${key}`;
+    const list = claimsByKk.get(at);
+    if (list) list.push(c);
+    else claimsByKk.set(at, [c]);
+  }
+  const othersOf = new Map<string, (typeof others)[number][]>();
+  for (const o of others) {
+    const list = othersOf.get(o.personId);
+    if (list) list.push(o);
+    else othersOf.set(o.personId, [o]);
   }
   const ownedBy = new Map(owned.map((o) => [o.ownerId, o.n]));
   const strip = ({ personId: _p, ...claim }: OtherClaim & { personId: string }): OtherClaim => claim;
@@ -279,15 +382,13 @@ export async function periodEligibilityFacts(
       facts: {
         hasKk: kk !== null,
         householdClaims: kk
-          ? (claimsByKk.get(kk) ?? []).filter((c) => c.personId !== app.personId).map(strip)
+          ? (claimsByKk.get(`${app.periodId}:${kk}`) ?? [])
+              .filter((c) => c.personId !== app.personId)
+              .map(strip)
           : [],
-        overlappingClaims: others
+        overlappingClaims: (othersOf.get(app.personId) ?? [])
           .filter(
-            (o) =>
-              o.personId === app.personId &&
-              o.programId !== app.programId &&
-              o.startsOn <= app.endsOn &&
-              o.endsOn >= app.startsOn,
+            (o) => o.programId !== app.programId && o.startsOn <= app.endsOn && o.endsOn >= app.startsOn,
           )
           .map(({ programId: _g, startsOn: _s, endsOn: _e, ...claim }) => strip(claim)),
         businessCount: ownedBy.get(app.personId) ?? 0,
