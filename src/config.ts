@@ -13,6 +13,13 @@ const configSchema = z.object({
     .default("64.01"),
   SALUR_SECRET: z.string().optional(),
   SALUR_AUDIT_KEY: z.string().optional(),
+  /** "true" (whatever proxy is in front) or the proxies' addresses/CIDRs separated by commas. */
+  SALUR_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value): boolean | string =>
+      value === undefined || value === "false" ? false : value === "true" || value,
+    ),
 });
 
 export interface Config {
@@ -25,6 +32,8 @@ export interface Config {
   keyFile: string;
   /** Ed25519 private key (PEM) that signs audit checkpoints; otherwise data/audit-signing.key. */
   auditKey?: string | undefined;
+  /** Behind a reverse proxy (nginx with TLS): which X-Forwarded-* headers to believe (Fastify's trustProxy). */
+  trustProxy?: boolean | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: parsed.SALUR_SECRET,
     keyFile: resolve(dataDir, "secret.key"),
     auditKey: parsed.SALUR_AUDIT_KEY,
+    trustProxy: parsed.SALUR_TRUST_PROXY,
   };
 }

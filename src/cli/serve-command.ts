@@ -13,7 +13,7 @@ export function registerServeCommands(program: Command): void {
       const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
       const salur = await openSalur(config);
       if (options.demo) await seedDemoIfEmpty(salur);
-      const app = await buildServer(salur, { logger: false });
+      const app = await buildServer(salur, { logger: false, trustProxy: config.trustProxy ?? false });
       const stop = async () => {
         await app.close();
         await salur.close();

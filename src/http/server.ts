@@ -29,7 +29,7 @@ export const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url)
 export interface ServerOptions {
   logger?: boolean;
   /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto/-For (HTTPS-only cookies, client address). */
-  trustProxy?: boolean;
+  trustProxy?: boolean | string;
 }
 
 export async function buildServer(salur: Salur, options: ServerOptions = {}): Promise<FastifyInstance> {
