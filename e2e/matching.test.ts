@@ -1,17 +1,12 @@
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureDemoUsers } from "../src/access/index.ts";
-import { openDatabase, queryRows } from "../src/db/index.ts";
-import { testConfig } from "../src/db/testing.ts";
-import { DEMO_TODAY, seedDemo } from "../src/demo/seed.ts";
-import { buildServer } from "../src/http/server.ts";
-import { openSalur, type Salur } from "../src/runtime.ts";
+import { queryRows } from "../src/db/index.ts";
+import type { Salur } from "../src/runtime.ts";
 import { chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
-import { ensureWebBuilt, ROOT } from "./support/server.ts";
+import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
  * Overlap detection in a real Chromium against the real server: the regency's coordinator links the registry,
@@ -32,28 +27,16 @@ interface ExistingPerson {
 
 describe.skipIf(!chromiumAvailable)("overlap detection in Chromium", () => {
   let salur: Salur;
-  let app: FastifyInstance;
+  let running: InProcessSalur | undefined;
   let baseUrl = "";
   let browser: Browser;
-  let dataDir = "";
   let existing: ExistingPerson | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await ensureWebBuilt();
-    const config = testConfig();
-    dataDir = config.dataDir;
-    salur = await openSalur(config, {
-      database: await openDatabase({ kind: "pglite" }),
-      today: () => DEMO_TODAY,
-    });
-    await seedDemo(salur, { persons: 4_000 });
-    await ensureDemoUsers(salur);
-    app = await buildServer(salur);
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const address = app.server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    running = await startSalurInProcess(4_000);
+    ({ salur, baseUrl } = running);
     // An adult of Desa Lolo with a recorded birth date: the operator types her (or him) again.
     [existing] = await queryRows<ExistingPerson>(
       salur.database.db,
@@ -67,9 +50,7 @@ describe.skipIf(!chromiumAvailable)("overlap detection in Chromium", () => {
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
-    await app?.close();
-    await salur?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await running?.close();
   }, 60_000);
 
   const signedIn = (username: string, viewport = DESKTOP) =>

@@ -1,18 +1,14 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureDemoUsers } from "../src/access/index.ts";
-import { openDatabase, queryRows } from "../src/db/index.ts";
-import { testConfig } from "../src/db/testing.ts";
-import { DEMO_SEED, DEMO_TODAY, demoVillages, seedDemo } from "../src/demo/seed.ts";
-import { buildServer } from "../src/http/server.ts";
+import { queryRows } from "../src/db/index.ts";
+import { DEMO_SEED, demoVillages } from "../src/demo/seed.ts";
 import { demoSimulationTable } from "../src/ranking/demo-table.ts";
-import { openSalur, type Salur } from "../src/runtime.ts";
+import type { Salur } from "../src/runtime.ts";
 import { CHROMIUM, chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
-import { ensureWebBuilt, ROOT } from "./support/server.ts";
+import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
  * The ranking simulation in a real Chromium against the real server: an official re-weighs the criteria of a
@@ -42,30 +38,18 @@ interface TimingGlobals {
 
 describe.skipIf(!chromiumAvailable)("ranking simulation in Chromium", () => {
   let salur: Salur;
-  let app: FastifyInstance;
+  let running: InProcessSalur | undefined;
   let baseUrl = "";
   let browser: Browser;
   let programId = "";
   let periodId = "";
   let periodStart = "";
-  let dataDir = "";
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await ensureWebBuilt();
-    const config = testConfig();
-    dataDir = config.dataDir;
-    salur = await openSalur(config, {
-      database: await openDatabase({ kind: "pglite" }),
-      today: () => DEMO_TODAY,
-    });
-    await seedDemo(salur, { persons: 4_000 });
-    await ensureDemoUsers(salur);
-    app = await buildServer(salur);
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const address = app.server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    running = await startSalurInProcess(4_000);
+    ({ salur, baseUrl } = running);
     const [bst] = await queryRows<{ program: string; period: string; starts: string }>(
       salur.database.db,
       sql`select p.id as program, t.id as period, t.starts_on::text as starts from programs p
@@ -80,9 +64,7 @@ describe.skipIf(!chromiumAvailable)("ranking simulation in Chromium", () => {
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
-    await app?.close();
-    await salur?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await running?.close();
   }, 60_000);
 
   const signedIn = (username: string, viewport = DESKTOP) =>

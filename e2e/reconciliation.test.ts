@@ -1,23 +1,18 @@
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemCaller } from "../src/access/actor.ts";
-import { ensureDemoUsers } from "../src/access/index.ts";
-import { openDatabase, queryRows } from "../src/db/index.ts";
-import { testConfig } from "../src/db/testing.ts";
+import { queryRows } from "../src/db/index.ts";
 import type { SourceRecord } from "../src/demo/index.ts";
-import { DEMO_TODAY, seedDemo } from "../src/demo/seed.ts";
-import { buildServer } from "../src/http/server.ts";
 import { importDeps, submitImport } from "../src/imports/service.ts";
 import { cleanRecords, csvText, LIST_HEADERS, listRows, upload } from "../src/imports/testing.ts";
 import * as registry from "../src/registry/service.ts";
-import { openSalur, type Salur } from "../src/runtime.ts";
+import type { Salur } from "../src/runtime.ts";
 import { chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
-import { ensureWebBuilt, ROOT } from "./support/server.ts";
+import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
  * Central–regional reconciliation in a real Chromium against the real server, on a small demo: the Dinas
@@ -73,10 +68,9 @@ function parseCsv(text: string): string[][] {
 
 describe.skipIf(!chromiumAvailable)("central–regional reconciliation in Chromium", () => {
   let salur: Salur;
-  let app: FastifyInstance;
+  let running: InProcessSalur | undefined;
   let baseUrl = "";
   let browser: Browser;
-  let dataDir = "";
   let programName = "";
   let periodName = "";
   let centralCsv = "";
@@ -85,15 +79,8 @@ describe.skipIf(!chromiumAvailable)("central–regional reconciliation in Chromi
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await ensureWebBuilt();
-    const config = testConfig();
-    dataDir = config.dataDir;
-    salur = await openSalur(config, {
-      database: await openDatabase({ kind: "pglite" }),
-      today: () => DEMO_TODAY,
-    });
-    await seedDemo(salur, { persons: 1_000 });
-    await ensureDemoUsers(salur);
+    running = await startSalurInProcess(1_000);
+    ({ salur, baseUrl } = running);
 
     // A program period of the Dinas Sosial, whose recipients are 60 persons the regency imported.
     const caller = systemCaller("e2e reconciliation", salur.config.regencyCode);
@@ -145,19 +132,13 @@ describe.skipIf(!chromiumAvailable)("central–regional reconciliation in Chromi
     ];
     centralCsv = csvText([LIST_HEADERS, ...listRows(central)]);
 
-    app = await buildServer(salur);
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const address = app.server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
     browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
-    await app?.close();
-    await salur?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await running?.close();
   }, 60_000);
 
   const signedIn = (username: string, viewport = DESKTOP) =>

@@ -13,6 +13,12 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureDemoUsers } from "../../src/access/index.ts";
+import { openDatabase } from "../../src/db/index.ts";
+import { testConfig } from "../../src/db/testing.ts";
+import { DEMO_TODAY, seedDemo } from "../../src/demo/seed.ts";
+import { buildServer } from "../../src/http/server.ts";
+import { openSalur, type Salur } from "../../src/runtime.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WEB = join(ROOT, "web");
@@ -191,4 +197,37 @@ export async function startSalur(): Promise<RunningSalur> {
     await stop();
     throw error;
   }
+}
+
+export interface InProcessSalur {
+  salur: Salur;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Salur in the test's own process, on a fresh embedded database seeded with a demo of `persons` persons and the
+ * demo officials, serving the built web app on a free port: for suites that also read and prepare data directly.
+ */
+export async function startSalurInProcess(persons: number): Promise<InProcessSalur> {
+  await ensureWebBuilt();
+  const config = testConfig();
+  const salur = await openSalur(config, {
+    database: await openDatabase({ kind: "pglite" }),
+    today: () => DEMO_TODAY,
+  });
+  await seedDemo(salur, { persons });
+  await ensureDemoUsers(salur);
+  const app = await buildServer(salur);
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  return {
+    salur,
+    baseUrl: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    async close() {
+      await app.close();
+      await salur.close();
+      rmSync(config.dataDir, { recursive: true, force: true });
+    },
+  };
 }
