@@ -119,6 +119,7 @@ describe("name comparison", () => {
       firstTokenId: ids.id(n.keys[0] ?? ""),
       key,
       tokens: n.keys,
+      initials: n.initials,
     };
   };
   const compare = (a: string, b: string) => levelName("name", compareName(feature(a), feature(b)));
@@ -132,6 +133,18 @@ describe("name comparison", () => {
     ["partial", "Muhammad Pratama", "Muhammad Rizky Pratama"], // dropped middle name
     ["partial", "Rizky A.", "Rizky Aditya"], // initial
     ["partial", "Aditya Rizky", "Rizky"], // dropped given name
+    ["exact", "M. Rizky", "Muhammad Rizky"], // a leading M. is still read as Muhammad first
+    ["partial", "M. Hidayah", "Mardiana Hidayah"], // … but may be the initial of another name
+    ["partial", "M Hidayah", "Mardiana Hidayah"], // written without the dot
+    ["partial", "H. M. Yusuf", "Maryam Yusuf"], // behind a title
+    ["partial", "M. Hidayah", "Hidayah Mardiana"], // reordered
+    ["partial", "M. Mulyadi", "Mulyadi Mardiana"], // the whole word is matched before the initial
+    ["partial", "St. Aminah", "Sri Aminah"], // St. is Siti or a name starting with S
+    ["partial", "M. Rizky Pratama", "Muhammad Pratama"], // expanded and matched as the whole word
+    ["different", "M. Hidayah", "Nur Hidayah"], // the initial must agree
+    ["different", "Moh. Hidayah", "Mardiana Hidayah"], // Moh. is only ever Muhammad, never an initial
+    ["different", "M. Hidayah", "Mardiana"], // still one whole word in common
+    ["different", "M. Rizky Hidayah", "Mardiana Hidayah"], // initials stand in on the shorter side only
     ["fuzzy", "Rahmawati", "Rahmadani"],
     ["different", "Siti Aminah", "Bambang Sutrisno"],
     ["missing", "Siti Aminah", ""],
@@ -145,6 +158,24 @@ describe("name comparison", () => {
     expect(tokensCompatible(["rizky", "a"], ["rizky", "aditya"])).toBe(true);
     expect(tokensCompatible(["rizky", "aditya"], ["rizky", "a"])).toBe(true);
   });
+
+  it.each([
+    // [shorter-or-equal side, its initials mask, other side, other's mask, expected]
+    [["muhamad", "hidaya"], 0b01, ["mardiana", "hidaya"], 0, true],
+    [["muhamad", "hidaya"], 0b00, ["mardiana", "hidaya"], 0, false], // unflagged: muhammad is a whole word
+    [["muhamad", "hidaya"], 0b10, ["mardiana", "hidaya"], 0, false], // only the flagged token may be an initial
+    [["mardiana", "hidaya"], 0, ["muhamad", "hidaya"], 0b01, true], // either argument order
+    [["muhamad", "mulyadi"], 0b01, ["mulyadi", "mardiana"], 0, true], // whole words first, then initials
+    [["muhamad", "hidaya"], 0b01, ["nur", "hidaya"], 0, false],
+    [["muhamad", "hidaya"], 0b01, ["muhamad", "hidaya"], 0, false], // same words: not a partial match
+    [["mardiana", "hidaya"], 0, ["muhamad", "riski", "hidaya"], 0b001, false], // the longer side's flag is unused
+  ] as const)(
+    "initials rule with expanded abbreviations: %o (%i) vs %o (%i) → %s",
+    (a, maskA, b, maskB, expected) => {
+      expect(tokensCompatible(a, b, maskA, maskB)).toBe(expected);
+      expect(tokensCompatible(b, a, maskB, maskA)).toBe(expected);
+    },
+  );
 });
 
 describe("birth date comparison", () => {

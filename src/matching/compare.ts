@@ -130,6 +130,8 @@ export interface NameFeature {
   key: string;
   /** Phonetic key of each token. */
   tokens: readonly string[];
+  /** Tokens that were expanded abbreviations and may also stand as an initial (NormalisedName.initials). */
+  initials: number;
 }
 
 // Jaro-Winkler cut-offs on the phonetic key: 0.94 ≈ one slip in a two-word name, 0.88 ≈ a looser resemblance.
@@ -139,38 +141,58 @@ const NAME_FUZZY = 0.88;
 /**
  * One side's tokens are all found in the other's, each as the same word or as its initial, with at least one
  * whole word shared: a dropped middle name ("Muhammad Pratama" / "Muhammad Rizky Pratama") or initials
- * ("Rizky A." / "Rizky Aditya").
+ * ("Rizky A." / "Rizky Aditya"). A token whose bit is set in that side's `initials` mask was an abbreviation
+ * that normalisation expanded, so it counts as the same word or as an initial too: "M. Hidayah" is muhammad
+ * hidayah, and may be Mardiana Hidayah.
  */
-export function tokensCompatible(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return a.length < b.length ? coveredBy(a, b) : coveredBy(b, a);
-  return coveredBy(a, b) || coveredBy(b, a);
+export function tokensCompatible(
+  a: readonly string[],
+  b: readonly string[],
+  initialsA = 0,
+  initialsB = 0,
+): boolean {
+  if (a.length !== b.length)
+    return a.length < b.length ? coveredBy(a, initialsA, b) : coveredBy(b, initialsB, a);
+  return coveredBy(a, initialsA, b) || coveredBy(b, initialsB, a);
 }
 
-function coveredBy(shorter: readonly string[], longer: readonly string[]): boolean {
-  if (longer.length > 31) return false; // bitmask below; no real name has that many words
+/**
+ * Whole words are matched first and initials then take what is left, so an initial never takes the word a
+ * whole word needed ("M. Mulyadi" / "Mulyadi Mardiana"). Bitmasks instead of arrays: no allocation per pair.
+ */
+function coveredBy(shorter: readonly string[], initials: number, longer: readonly string[]): boolean {
+  if (longer.length > 31) return false; // bitmasks below; no real name has that many words
   let used = 0;
+  let matched = 0;
   let wholeWords = 0;
-  for (const token of shorter) {
-    let found = -1;
+  for (let i = 0; i < shorter.length; i++) {
+    const token = shorter[i] as string;
     for (let k = 0; k < longer.length; k++) {
       if ((used & (1 << k)) === 0 && longer[k] === token) {
-        found = k;
+        used |= 1 << k;
+        matched |= 1 << i;
         wholeWords++;
         break;
       }
     }
-    if (found < 0 && token.length === 1) {
-      for (let k = 0; k < longer.length; k++) {
-        if ((used & (1 << k)) === 0 && (longer[k] as string).charCodeAt(0) === token.charCodeAt(0)) {
-          found = k;
-          break;
-        }
+  }
+  if (wholeWords === 0) return false;
+  for (let i = 0; i < shorter.length; i++) {
+    if ((matched & (1 << i)) !== 0) continue;
+    const token = shorter[i] as string;
+    if (token.length !== 1 && (initials & (1 << i)) === 0) return false;
+    const initial = token.charCodeAt(0);
+    let found = -1;
+    for (let k = 0; k < longer.length; k++) {
+      if ((used & (1 << k)) === 0 && (longer[k] as string).charCodeAt(0) === initial) {
+        found = k;
+        break;
       }
     }
     if (found < 0) return false;
     used |= 1 << found;
   }
-  return wholeWords > 0 && (shorter.length < longer.length || wholeWords < shorter.length);
+  return shorter.length < longer.length || wholeWords < shorter.length;
 }
 
 export function compareName(a: NameFeature | null, b: NameFeature | null): number {
@@ -180,7 +202,7 @@ export function compareName(a: NameFeature | null, b: NameFeature | null): numbe
   // Argument order fixed by value so the score of a pair never depends on which record came first.
   const similarity = a.key < b.key ? jaroWinkler(a.key, b.key) : jaroWinkler(b.key, a.key);
   if (similarity >= NAME_CLOSE) return NAME.close;
-  if (tokensCompatible(a.tokens, b.tokens)) return NAME.partial;
+  if (tokensCompatible(a.tokens, b.tokens, a.initials, b.initials)) return NAME.partial;
   if (similarity >= NAME_FUZZY) return NAME.fuzzy;
   return NAME.different;
 }

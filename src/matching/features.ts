@@ -181,6 +181,7 @@ export class FeatureTable {
         firstTokenId: this.nameIds.id(normalised.keys[0] ?? ""),
         key,
         tokens: normalised.keys,
+        initials: normalised.initials,
       };
     }
     // Bounded so that a long-lived index fed unique names does not grow without limit.

@@ -63,8 +63,8 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   maxIterations: 60,
   matchThreshold: 0.9,
   reviewThreshold: 0.5,
-  // A cross pair below -5 bits (under ~3 %) is "clearly different people"; chosen on the demo lists (F1 0.9994
-  // at 100k vs 0.9986 without a guard and 0.9992 at 0 bits).
+  // A cross pair below -5 bits (under ~3 %) is "clearly different people"; chosen on the demo lists (F1 0.9995
+  // at 100k vs 0.9986 without a guard and 0.9992 at 0 bits; BENCHMARKS.md, Overlap detection).
   guardWeight: -5,
 };
 

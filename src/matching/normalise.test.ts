@@ -72,6 +72,19 @@ describe("name normalisation", () => {
     expect(tokens(raw)).toBe(expected);
   });
 
+  it.each([
+    ["a leading M. is flagged as an expanded abbreviation", "M. Rizky", 0b1],
+    ["so is a leading M without the dot", "M Rizky", 0b1],
+    ["so is a leading St.", "St. Aminah", 0b1],
+    ["so is M. behind a title", "H. M. Yusuf", 0b1],
+    ["Muhammad written out is not", "Muhammad Rizky", 0],
+    ["a variant such as Moh. is not", "Moh. Yamin", 0],
+    ["a trailing M. is not (it stays an initial)", "Rizky M.", 0],
+    ["a lone M is not expanded", "M.", 0],
+  ])("%s: %s → initials %i", (_rule, raw, expected) => {
+    expect(normaliseName(raw)?.initials).toBe(expected);
+  });
+
   it("returns null when nothing of a name is left", () => {
     expect(normaliseName("  ")).toBeNull();
     expect(normaliseName("...")).toBeNull();

@@ -90,6 +90,7 @@ for (const [canonical, variants] of Object.entries({
   for (const variant of variants) NAME_VARIANTS[variant] = canonical;
 }
 // Only in first position: "M. Rizky" is Muhammad Rizky and "St. Aminah" is Siti Aminah, but "Rizky M." ends in an initial.
+// The expansion is a guess, so normaliseName flags it (NormalisedName.initials): "M. Hidayah" may be Mardiana.
 const LEADING_ABBREVIATIONS: Record<string, string> = { m: "muhammad", st: "siti" };
 
 /**
@@ -146,6 +147,11 @@ export interface NormalisedName {
   tokens: string[];
   /** phoneticKey of each token. */
   keys: string[];
+  /**
+   * Bit k set: token k was written as an abbreviation and expanded ("M." → muhammad, "St." → siti), so it may
+   * equally stand for any name with that initial. 0 for almost every name.
+   */
+  initials: number;
 }
 
 const NAME_PUNCTUATION = /[^a-z0-9\s,.]/g;
@@ -184,12 +190,17 @@ export function normaliseName(raw: string | null | undefined): NormalisedName | 
   let tokens = words.map((w) => modernSpelling(lettersOnly(w))).filter((t) => t.length > 0);
   const patronymic = tokens.findIndex((t, i) => i > 0 && (t === "bin" || t === "binti" || t === "bt"));
   if (patronymic > 0) tokens = tokens.slice(0, patronymic);
+  let initials = 0;
   tokens = tokens.map((t, i) => {
-    if (i === 0 && tokens.length > 1 && LEADING_ABBREVIATIONS[t]) return LEADING_ABBREVIATIONS[t];
+    const expansion = i === 0 && tokens.length > 1 ? LEADING_ABBREVIATIONS[t] : undefined;
+    if (expansion) {
+      initials |= 1;
+      return expansion;
+    }
     return NAME_VARIANTS[t] ?? t;
   });
   if (tokens.length === 0) return null;
-  return { tokens, keys: tokens.map(phoneticKey) };
+  return { tokens, keys: tokens.map(phoneticKey), initials };
 }
 
 /** A place of birth: case and punctuation, old spelling, and the "Kab."/"Kota" prefixes some lists add. */
