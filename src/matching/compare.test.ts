@@ -11,6 +11,8 @@ import {
   compareSex,
   compareVillage,
   type NameFeature,
+  oneSlipApart,
+  oneTokenSlip,
   packDate,
   tokensCompatible,
   typoKind,
@@ -119,6 +121,7 @@ describe("name comparison", () => {
       firstTokenId: ids.id(n.keys[0] ?? ""),
       key,
       tokens: n.keys,
+      writtenTokens: n.writtenKeys,
       initials: n.initials,
     };
   };
@@ -145,12 +148,61 @@ describe("name comparison", () => {
     ["different", "Moh. Hidayah", "Mardiana Hidayah"], // Moh. is only ever Muhammad, never an initial
     ["different", "M. Hidayah", "Mardiana"], // still one whole word in common
     ["different", "M. Rizky Hidayah", "Mardiana Hidayah"], // initials stand in on the shorter side only
+    ["close", "Fatjmah Hairani", "Fatimah Hairani"], // a typo read as old spelling (tj → c): one slip as written
+    ["close", "Siti Fatjmah Hairani", "Siti Fatimah Hairani"], // … inside a longer name
+    ["fuzzy", "Mairani Nur", "Hairani Nur"], // a slip without old spelling is left to Jaro-Winkler
+    ["different", "Fatjmah", "Fatimah"], // one word with a slip is too often another name
+    ["different", "Fatimah", "Fatmawati"], // another name, not a slip
+    ["fuzzy", "Fatimah Hairani", "Fatmawati Hairani"], // … not raised to close by the shared surname
+    ["different", "Fatjmah Hairani", "Fatimah Hariyanto"], // the other words must be equal
+    ["different", "Fatjmah Harani", "Fatimah Hairani"], // one slip in each word is two slips
+    ["fuzzy", "Yudi Hartono", "Yuda Hartono"], // short words: one letter is another name
+    ["fuzzy", "Dwi Lestari", "Dwi Lestiani"], // two slips in one word
     ["fuzzy", "Rahmawati", "Rahmadani"],
     ["different", "Siti Aminah", "Bambang Sutrisno"],
     ["missing", "Siti Aminah", ""],
   ] as const)("%s: %s vs %s", (expected, a, b) => {
     expect(compare(a, b)).toBe(expected);
     expect(compare(b, a)).toBe(expected);
+  });
+
+  it.each([
+    ["patima", "patyma", true], // replaced
+    ["patima", "ptaima", true], // swapped neighbours
+    ["patima", "patma", true], // dropped
+    ["patima", "patimaa", true], // added at the end
+    ["hairani", "mairani", true], // first letter
+    ["patima", "patima", false], // equal is no slip
+    ["patima", "patmawati", false],
+    ["patima", "ptamia", false], // two swaps
+    ["patima", "pacma", false], // replaced and dropped
+    ["adi", "ani", false], // too short
+    ["dewi", "dedi", false],
+    ["sinta", "sinto", true], // five letters is long enough
+    ["sinta", "sint", false], // … on both sides
+  ] as const)("oneSlipApart(%s, %s) = %s", (a, b, expected) => {
+    expect(oneSlipApart(a, b)).toBe(expected);
+    expect(oneSlipApart(b, a)).toBe(expected);
+  });
+
+  it.each([
+    [true, "Fatjmah Hairani", "Fatimah Hairani"], // one slip only as written (fatyma / patima)
+    [true, "Hairani Fatjmah", "Hairani Fatimah"], // in either word
+    [true, "Soekarni Fatjmah", "Sukarni Fatimah"], // next to genuine old spelling
+    [true, "Tjahjo Soesilo", "Cahyo Susila"], // genuine old spelling, a slip in the modern form
+    [false, "Hairani Siti", "Hiarani Siti"], // no old spelling on either side: left to Jaro-Winkler
+    [false, "Adji Hairani", "Andi Hairani"], // short words (adyi / andi)
+    [false, "Fatjmah Hairani", "Fatjmah Hairani"], // no slip at all
+    [false, "Fatjmah Hairani", "Hairani Fatimah"], // reordered: two words differ
+    [false, "Fatjmah Hairani", "Fatimah Hairani Siti"], // another word count
+    [false, "Fatjmah", "Fatimah"], // a single word
+    [false, "Fatjmah Harani", "Fatimah Hairani"], // two slips
+  ] as const)("oneTokenSlip is %s for %s / %s", (expected, a, b) => {
+    const x = feature(a);
+    const y = feature(b);
+    if (!x || !y) throw new Error("no name");
+    expect(oneTokenSlip(x, y)).toBe(expected);
+    expect(oneTokenSlip(y, x)).toBe(expected);
   });
 
   it("needs one whole word in common for the initials rule", () => {

@@ -181,6 +181,7 @@ export class FeatureTable {
         firstTokenId: this.nameIds.id(normalised.keys[0] ?? ""),
         key,
         tokens: normalised.keys,
+        writtenTokens: normalised.writtenKeys,
         initials: normalised.initials,
       };
     }

@@ -85,6 +85,20 @@ describe("name normalisation", () => {
     expect(normaliseName(raw)?.initials).toBe(expected);
   });
 
+  it.each([
+    ["no old spelling: the same keys", "Fatimah Hairani", "patima hairani", "patima hairani"],
+    ["a tj typo is kept as written", "Fatjmah Hairani", "pacma hairani", "patyma hairani"],
+    ["genuine old spelling too", "Soekarno Djojo", "sukarno yoyo", "soekarno dyoyo"],
+    ["a variant is its canonical form as written", "Mochammad Tjahjo", "muhamad cahyo", "muhamad tyahyo"],
+    ["a leading M. is its expansion as written", "M. Sjahrir", "muhamad sahrir", "muhamad syahrir"],
+    ["the patronymic is dropped from both", "Djoko bin Tjipto", "yoko", "dyoko"],
+  ])("keys as written, before the old-spelling rewrite (%s): %s → %s / %s", (_rule, raw, keys, written) => {
+    const name = normaliseName(raw);
+    expect(name?.keys.join(" ")).toBe(keys);
+    expect(name?.writtenKeys.join(" ")).toBe(written);
+    if (keys === written) expect(name?.writtenKeys).toBe(name?.keys); // shared, no second array per record
+  });
+
   it("returns null when nothing of a name is left", () => {
     expect(normaliseName("  ")).toBeNull();
     expect(normaliseName("...")).toBeNull();

@@ -148,6 +148,12 @@ export interface NormalisedName {
   /** phoneticKey of each token. */
   keys: string[];
   /**
+   * phoneticKey of each token as written, before the old-spelling rewrite; the same array as `keys` when no
+   * rewrite applied. A typo can look like old spelling ("Fatjmah" for Fatimah reads as facmah), and the slip is
+   * one letter only in the spelling as written.
+   */
+  writtenKeys: string[];
+  /**
    * Bit k set: token k was written as an abbreviation and expanded ("M." → muhammad, "St." → siti), so it may
    * equally stand for any name with that initial. 0 for almost every name.
    */
@@ -187,20 +193,31 @@ export function normaliseName(raw: string | null | undefined): NormalisedName | 
     }
   }
 
-  let tokens = words.map((w) => modernSpelling(lettersOnly(w))).filter((t) => t.length > 0);
+  let written = words.map(lettersOnly).filter((t) => t.length > 0);
+  let tokens = written.map(modernSpelling);
   const patronymic = tokens.findIndex((t, i) => i > 0 && (t === "bin" || t === "binti" || t === "bt"));
-  if (patronymic > 0) tokens = tokens.slice(0, patronymic);
+  if (patronymic > 0) {
+    tokens = tokens.slice(0, patronymic);
+    written = written.slice(0, patronymic);
+  }
   let initials = 0;
+  let respelled = false;
   tokens = tokens.map((t, i) => {
     const expansion = i === 0 && tokens.length > 1 ? LEADING_ABBREVIATIONS[t] : undefined;
     if (expansion) {
       initials |= 1;
+      written[i] = expansion;
       return expansion;
     }
-    return NAME_VARIANTS[t] ?? t;
+    const canonical = NAME_VARIANTS[t];
+    // A known variant is the same name however it was spelt; otherwise keep the spelling as written.
+    if (canonical !== undefined) written[i] = canonical;
+    else if (written[i] !== t) respelled = true;
+    return canonical ?? t;
   });
   if (tokens.length === 0) return null;
-  return { tokens, keys: tokens.map(phoneticKey), initials };
+  const keys = tokens.map(phoneticKey);
+  return { tokens, keys, writtenKeys: respelled ? written.map(phoneticKey) : keys, initials };
 }
 
 /** A place of birth: case and punctuation, old spelling, and the "Kab."/"Kota" prefixes some lists add. */
