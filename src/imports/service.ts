@@ -29,6 +29,7 @@ import type { RegistryEnvironment } from "../registry/persons.ts";
 import * as registryStore from "../registry/store.ts";
 import type { Salur } from "../runtime.ts";
 import type { MappingTemplate } from "./headers.ts";
+import { collectGarbage } from "./heap.ts";
 import { IssueSink } from "./issue-sink.ts";
 import { DEFAULT_IMPORT_LIMITS, FileRejected, type ImportLimits } from "./limits.ts";
 import { linkLists } from "./linkage.ts";
@@ -325,7 +326,7 @@ function runsOnWorker(d: ImportDeps, bytes: number): boolean {
 }
 
 /** Worker heap for a CSV (bounded, so garbage is collected as it goes) and for an XLSX (shared strings). */
-const WORKER_HEAP_MB = { csv: 384, xlsx: 1536 } as const;
+const WORKER_HEAP_MB = { csv: 256, xlsx: 1536 } as const;
 
 async function* eventsOf(
   d: ImportDeps,
@@ -354,6 +355,9 @@ const sameName = (a: string, b: string) =>
   (normaliseName(a)?.tokens.join(" ") ?? a.toLowerCase()) ===
   (normaliseName(b)?.tokens.join(" ") ?? b.toLowerCase());
 
+/** Rows between two full garbage collections while loading (see collectGarbage). */
+const GC_EVERY_ROWS = 100_000;
+
 async function load(
   d: ImportDeps,
   tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
@@ -378,6 +382,7 @@ async function load(
   const digest = createHash("sha256");
   const enrollmentFormat = settings.format;
   const events = eventsOf(d, record, settings);
+  let collectedAt = 0;
   try {
     for await (const event of events) {
       if (context.signal.aborted) throw new DomainError("JOB_CANCELLED", {});
@@ -390,6 +395,10 @@ async function load(
         loaded.notes = event.notes;
         if (event.totals.screeningSkipped) loaded.screening = [];
         break;
+      }
+      if (event.read - collectedAt >= GC_EVERY_ROWS) {
+        collectGarbage();
+        collectedAt = event.read;
       }
       const extra: IssueAt[] = [];
       const existing = await store.personsByNikIndex(
