@@ -6,8 +6,9 @@
  *   npx tsx bench/reconcile-threshold.ts [--seeds 7,8,9] [--records 20000]
  */
 import { parseArgs } from "node:util";
-import { generateLinkageDataset, type SourceRecord } from "../src/demo/index.ts";
-import { type ListPerson, reconcile } from "../src/imports/reconcile.ts";
+import { generateLinkageDataset } from "../src/demo/index.ts";
+import { reconcile } from "../src/imports/reconcile.ts";
+import { listPersonOf } from "../src/imports/testing.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -15,20 +16,6 @@ const { values: args } = parseArgs({
     records: { type: "string", default: "20000" },
     thresholds: { type: "string", default: "0.5,0.6,0.7" },
   },
-});
-
-const listPerson = (r: SourceRecord): ListPerson => ({
-  nik: r.nik,
-  kk: r.kk,
-  name: r.name,
-  birthPlace: r.birthPlace,
-  birthDate: r.birthDate,
-  sex: r.sex,
-  address: r.address,
-  villageCode: r.villageCode,
-  rt: r.rt,
-  rw: r.rw,
-  phone: r.phone,
 });
 
 for (const seed of args.seeds.split(",").map(Number)) {
@@ -45,7 +32,7 @@ for (const seed of args.seeds.split(",").map(Number)) {
   const regionalHumans = new Set(regional.map((r) => r.truthId));
   const truthPairs = new Set(central.filter((r) => regionalHumans.has(r.truthId)).map((r) => r.truthId)).size;
   for (const threshold of args.thresholds.split(",").map(Number)) {
-    const result = reconcile(central.map(listPerson), regional.map(listPerson), {
+    const result = reconcile(central.map(listPersonOf), regional.map(listPersonOf), {
       matchProbability: threshold,
     });
     let correct = 0;

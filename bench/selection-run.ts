@@ -6,18 +6,17 @@
  * (in a scratch database dropped afterwards).
  * Run: npx tsx bench/selection-run.ts [count] [pglite|postgres|both] [--one-at-a-time]
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { systemCaller } from "../src/access/actor.ts";
 import { actorOf } from "../src/access/service.ts";
 import * as accessStore from "../src/access/store.ts";
 import { createTestUser } from "../src/access/testing.ts";
 import type { Config } from "../src/config.ts";
-import { type DatabaseHandle, type DatabaseKind, openDatabase, queryRows } from "../src/db/index.ts";
+import { type DatabaseKind, queryRows } from "../src/db/index.ts";
+import { openTestDatabase } from "../src/db/testing.ts";
 import { seedDemo } from "../src/demo/seed.ts";
 import { rankingOf, runSelection } from "../src/ranking/service.ts";
 import { createAgency, createPeriod, createProgram } from "../src/registry/service.ts";
@@ -35,28 +34,6 @@ const AMOUNT = 600_000;
 /** The demo has about one household per 3.5 persons; every household gives at most one applicant. */
 const PERSONS = Math.max(2_000, Math.ceil(COUNT * 3.8));
 
-async function scratchPostgres(): Promise<DatabaseHandle> {
-  if (!SERVER_URL) throw new Error("set BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL");
-  const name = `salur_bench_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: url.toString() });
-  return {
-    ...handle,
-    async close() {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: SERVER_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
-
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function bench(kind: DatabaseKind) {
@@ -70,7 +47,9 @@ async function bench(kind: DatabaseKind) {
     secret: "bench-secret-of-at-least-thirty-two-characters",
     keyFile: join(dataDir, "secret.key"),
   };
-  const database = kind === "postgres" ? await scratchPostgres() : await openDatabase({ kind: "pglite" });
+  if (kind === "postgres" && !SERVER_URL)
+    throw new Error("set BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL");
+  const database = await openTestDatabase(kind, SERVER_URL);
   const salur = await openSalur(config, { database, today: () => TODAY });
   try {
     let start = performance.now();

@@ -17,9 +17,12 @@ export const TEST_DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL
   ? ["pglite", "postgres"]
   : ["pglite"];
 
-export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
+/** A fresh database: in-memory PGlite, or a scratch database on the server, dropped again on close. */
+export async function openTestDatabase(
+  kind: DatabaseKind,
+  serverUrl = process.env.TEST_DATABASE_URL,
+): Promise<DatabaseHandle> {
   if (kind === "pglite") return openDatabase({ kind: "pglite" });
-  const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `salur_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
 import { generateLinkageDataset, type SourceRecord } from "../demo/index.ts";
-import { conflictsOf, type ListPerson } from "./reconcile.ts";
+import { conflictsOf } from "./reconcile.ts";
 import {
   decideLines,
   exportReconciliation,
@@ -13,21 +13,7 @@ import {
 } from "./reconciliation.ts";
 import { type ImportDeps, importDeps, submitImport } from "./service.ts";
 import * as store from "./store.ts";
-import { csvText, LIST_HEADERS, listRows, programPeriod, upload } from "./testing.ts";
-
-const person = (r: SourceRecord): ListPerson => ({
-  nik: r.nik,
-  kk: r.kk,
-  name: r.name,
-  birthPlace: r.birthPlace,
-  birthDate: r.birthDate,
-  sex: r.sex,
-  address: r.address,
-  villageCode: r.villageCode,
-  rt: r.rt,
-  rw: r.rw,
-  phone: r.phone,
-});
+import { csvText, LIST_HEADERS, listPersonOf, listRows, programPeriod, upload } from "./testing.ts";
 
 describeEachDatabase("reconciliation of a central list", (salur) => {
   let d: ImportDeps;
@@ -75,7 +61,8 @@ describeEachDatabase("reconciliation of a central list", (salur) => {
     const regionalByTruth = new Map(regional.map((r) => [r.truthId, r]));
     const truthPairs = central.filter((c) => regionalByTruth.has(c.truthId));
     const truthConflicts = truthPairs.filter(
-      (c) => conflictsOf(person(c), person(regionalByTruth.get(c.truthId) as SourceRecord)).length > 0,
+      (c) =>
+        conflictsOf(listPersonOf(c), listPersonOf(regionalByTruth.get(c.truthId) as SourceRecord)).length > 0,
     ).length;
     const record = await store.getReconciliation(d.db, reconciliationId);
     const counts = record?.counts as {

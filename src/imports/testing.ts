@@ -9,6 +9,7 @@ import { systemCaller } from "../access/actor.ts";
 import { generateLinkageDataset, type SourceRecord } from "../demo/index.ts";
 import * as registry from "../registry/service.ts";
 import type { Salur } from "../runtime.ts";
+import type { ListPerson } from "./reconcile.ts";
 import type { ImportDeps } from "./service.ts";
 import type { StoredUpload } from "./uploads.ts";
 
@@ -63,6 +64,21 @@ export async function xlsxBuffer(rows: readonly (readonly (string | number | Dat
  * Clean records (every field valid, one record per person) from the demo generator: what a careful agency
  * would send.
  */
+/** A generated record as the reconciliation reads a list row. */
+export const listPersonOf = (r: SourceRecord): ListPerson => ({
+  nik: r.nik,
+  kk: r.kk,
+  name: r.name,
+  birthPlace: r.birthPlace,
+  birthDate: r.birthDate,
+  sex: r.sex,
+  address: r.address,
+  villageCode: r.villageCode,
+  rt: r.rt,
+  rw: r.rw,
+  phone: r.phone,
+});
+
 export function cleanRecords(count: number, seed = 11): SourceRecord[] {
   const dataset = generateLinkageDataset({
     seed,
