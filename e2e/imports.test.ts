@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/index.ts";
 import { cleanRecords, csvText, LIST_HEADERS, listRows } from "../src/imports/testing.ts";
 import type { Salur } from "../src/runtime.ts";
-import { chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
+import { chromiumAvailable, DESKTOP } from "./support/browser.ts";
 import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
@@ -60,9 +60,7 @@ describe.skipIf(!chromiumAvailable)("list imports in Chromium", () => {
   let salur: Salur;
   let running: InProcessSalur | undefined;
   let baseUrl = "";
-  let browser: Browser;
   let target: Target | undefined;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -75,17 +73,14 @@ describe.skipIf(!chromiumAvailable)("list imports in Chromium", () => {
           from periods pe join programs pr on pr.id = pe.program_id join agencies a on a.id = pr.agency_id
           where a.code = 'DINSOS' order by (pe.status = 'open') desc, pe.starts_on desc limit 1`,
     );
-    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
     await running?.close();
   }, 60_000);
 
   const signedIn = (username: string, viewport = DESKTOP) =>
-    signedInPage(browser, baseUrl, username, { contexts, viewport });
+    (running as InProcessSalur).signedIn(username, viewport);
 
   async function openImports(page: Page): Promise<void> {
     await page

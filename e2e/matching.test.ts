@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/index.ts";
 import type { Salur } from "../src/runtime.ts";
-import { chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
+import { chromiumAvailable, DESKTOP } from "./support/browser.ts";
 import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
@@ -29,9 +29,7 @@ describe.skipIf(!chromiumAvailable)("overlap detection in Chromium", () => {
   let salur: Salur;
   let running: InProcessSalur | undefined;
   let baseUrl = "";
-  let browser: Browser;
   let existing: ExistingPerson | undefined;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -44,17 +42,14 @@ describe.skipIf(!chromiumAvailable)("overlap detection in Chromium", () => {
           where village_code = ${LOLO} and birth_date is not null and birth_date < '2000-01-01'
           order by name limit 1`,
     );
-    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
     await running?.close();
   }, 60_000);
 
   const signedIn = (username: string, viewport = DESKTOP) =>
-    signedInPage(browser, baseUrl, username, { contexts, viewport });
+    (running as InProcessSalur).signedIn(username, viewport);
 
   async function screenshot(page: Page, file: string): Promise<void> {
     await page.evaluate(() =>

@@ -1,13 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/index.ts";
 import { DEMO_SEED, demoVillages } from "../src/demo/seed.ts";
 import { demoSimulationTable } from "../src/ranking/demo-table.ts";
 import type { Salur } from "../src/runtime.ts";
-import { CHROMIUM, chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
+import { CHROMIUM, chromiumAvailable, DESKTOP } from "./support/browser.ts";
 import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
@@ -40,11 +40,9 @@ describe.skipIf(!chromiumAvailable)("ranking simulation in Chromium", () => {
   let salur: Salur;
   let running: InProcessSalur | undefined;
   let baseUrl = "";
-  let browser: Browser;
   let programId = "";
   let periodId = "";
   let periodStart = "";
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -58,17 +56,14 @@ describe.skipIf(!chromiumAvailable)("ranking simulation in Chromium", () => {
     programId = bst?.program ?? "";
     periodId = bst?.period ?? "";
     periodStart = bst?.starts ?? "";
-    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
     await running?.close();
   }, 60_000);
 
   const signedIn = (username: string, viewport = DESKTOP) =>
-    signedInPage(browser, baseUrl, username, { contexts, viewport });
+    (running as InProcessSalur).signedIn(username, viewport);
 
   /** A full-page picture from the top, once the activity bar has gone (as the registry suite takes them). */
   async function screenshot(page: Page, file: string): Promise<void> {

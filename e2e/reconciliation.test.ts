@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemCaller } from "../src/access/actor.ts";
 import { queryRows } from "../src/db/index.ts";
@@ -11,7 +11,7 @@ import { importDeps, submitImport } from "../src/imports/service.ts";
 import { cleanRecords, csvText, LIST_HEADERS, listRows, upload } from "../src/imports/testing.ts";
 import * as registry from "../src/registry/service.ts";
 import type { Salur } from "../src/runtime.ts";
-import { chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
+import { chromiumAvailable, DESKTOP } from "./support/browser.ts";
 import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
@@ -70,12 +70,10 @@ describe.skipIf(!chromiumAvailable)("central–regional reconciliation in Chromi
   let salur: Salur;
   let running: InProcessSalur | undefined;
   let baseUrl = "";
-  let browser: Browser;
   let programName = "";
   let periodName = "";
   let centralCsv = "";
   let centralOnlyNames: string[] = [];
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -131,18 +129,14 @@ describe.skipIf(!chromiumAvailable)("central–regional reconciliation in Chromi
       ...centralOnly,
     ];
     centralCsv = csvText([LIST_HEADERS, ...listRows(central)]);
-
-    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
     await running?.close();
   }, 60_000);
 
   const signedIn = (username: string, viewport = DESKTOP) =>
-    signedInPage(browser, baseUrl, username, { contexts, viewport });
+    (running as InProcessSalur).signedIn(username, viewport);
 
   /** Nothing wider than the screen: a phone user never scrolls sideways to reach a button. */
   async function fitsWidth(page: Page): Promise<void> {

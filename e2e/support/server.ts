@@ -13,12 +13,14 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { BrowserContext, Page } from "playwright-core";
 import { ensureDemoUsers } from "../../src/access/index.ts";
 import { openDatabase } from "../../src/db/index.ts";
 import { testConfig } from "../../src/db/testing.ts";
 import { DEMO_TODAY, seedDemo } from "../../src/demo/seed.ts";
 import { buildServer } from "../../src/http/server.ts";
 import { openSalur, type Salur } from "../../src/runtime.ts";
+import { launchChromium, signedInPage } from "./browser.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WEB = join(ROOT, "web");
@@ -202,12 +204,15 @@ export async function startSalur(): Promise<RunningSalur> {
 export interface InProcessSalur {
   salur: Salur;
   baseUrl: string;
+  /** A page signed in as a demo user, in a browser context of its own that `close` closes. */
+  signedIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
 /**
  * Salur in the test's own process, on a fresh embedded database seeded with a demo of `persons` persons and the
- * demo officials, serving the built web app on a free port: for suites that also read and prepare data directly.
+ * demo officials, serving the built web app on a free port, with a Chromium to visit it: for suites that also
+ * read and prepare data directly.
  */
 export async function startSalurInProcess(persons: number): Promise<InProcessSalur> {
   await ensureWebBuilt();
@@ -221,10 +226,16 @@ export async function startSalurInProcess(persons: number): Promise<InProcessSal
   const app = await buildServer(salur);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
   return {
     salur,
-    baseUrl: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    baseUrl,
+    signedIn: (username, viewport) => signedInPage(browser, baseUrl, username, { contexts, viewport }),
     async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
       await app.close();
       await salur.close();
       rmSync(config.dataDir, { recursive: true, force: true });
