@@ -8,14 +8,13 @@ import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
 import { PASER_VILLAGES } from "../demo/paser-villages.ts";
 import { updateProgram } from "../registry/service.ts";
-import { transitionApplication } from "../workflow/service.ts";
 import {
   type Applicant,
-  attachPapers,
+  advance,
   LOLO,
-  newApplicant,
   type Scenario,
   setUpScenario,
+  submittedApplicant,
 } from "../workflow/testing.ts";
 import { SEED_003_MODEL } from "./defaults.ts";
 import { demoApplicants } from "./demo-table.ts";
@@ -96,23 +95,15 @@ describeEachDatabase("selection run through the workflow", (salur) => {
   const validated: Applicant[] = [];
   beforeAll(async () => {
     s = await setUpScenario(salur());
-    const { enumerator, operator, kecamatan } = s.officers;
+    const { operator, kecamatan } = s.officers;
     for (const rt of ["003", "003", "005", "003"]) {
-      const a = await newApplicant(s, { rt });
-      await attachPapers(s, a.enrollmentId, ["ktp", "kk", "sku"]);
-      for (const [by, action] of [
-        [enumerator, "submit"],
-        [operator, "verify"],
-        [kecamatan, "validate"],
-      ] as const) {
-        a.version = (
-          await transitionApplication(salur().registry, by.caller, a.enrollmentId, {
-            action,
-            version: a.version,
-          })
-        ).version;
-      }
-      validated.push(a);
+      const a = await submittedApplicant(s, { rt });
+      validated.push(
+        await advance(s, a, [
+          [operator, "verify"],
+          [kecamatan, "validate"],
+        ]),
+      );
     }
   });
 

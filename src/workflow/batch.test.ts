@@ -7,20 +7,20 @@ import {
   applyTransition,
   applyTransitions,
   type BatchTransitionInput,
-  type TransitionInput,
   transitionApplication,
 } from "./service.ts";
 import { loadApplication, updateStatuses } from "./store.ts";
 import {
   type Applicant,
+  advance,
   attachPapers,
   newApplicant,
   type Officer,
   type Scenario,
   setUpScenario,
+  submittedApplicant,
+  UMKM_PAPERS,
 } from "./testing.ts";
-
-const UMKM_PAPERS = ["ktp", "kk", "sku"] as const;
 
 describeEachDatabase("enrollment workflow in batches", (salur, kind) => {
   let s: Scenario;
@@ -30,29 +30,10 @@ describeEachDatabase("enrollment workflow in batches", (salur, kind) => {
 
   const db = () => salur().database.db;
 
-  async function advance(
-    a: Applicant,
-    steps: readonly [Officer, TransitionInput["action"], Partial<TransitionInput>?][],
-  ) {
-    for (const [by, action, extra] of steps) {
-      const outcome = await transitionApplication(salur().registry, by.caller, a.enrollmentId, {
-        action,
-        version: a.version,
-        ...extra,
-      });
-      a.version = outcome.version;
-    }
-    return a;
-  }
-
-  async function submitted(by?: Officer) {
-    const a = await newApplicant(s, by ? { by } : {});
-    await attachPapers(s, a.enrollmentId, UMKM_PAPERS);
-    return advance(a, [[by ?? s.officers.enumerator, "submit"]]);
-  }
+  const submitted = (by?: Officer) => submittedApplicant(s, by ? { by } : {});
 
   async function validated() {
-    return advance(await submitted(), [
+    return advance(s, await submitted(), [
       [s.officers.operator, "verify"],
       [s.officers.kecamatan, "validate"],
     ]);
@@ -205,7 +186,7 @@ describeEachDatabase("enrollment workflow in batches", (salur, kind) => {
     const read = items(list);
     const changed = list[2] as Applicant;
     // validated → rejected by the manager: a concurrent decision the batch did not see.
-    await advance(changed, [
+    await advance(s, changed, [
       [s.officers.manager, "reject", { reasonCode: "duplicate", reason: "Terdaftar dua kali" }],
     ]);
     await expect(batch(s.officers.manager, { action: "select", items: read })).rejects.toMatchObject({

@@ -21,6 +21,7 @@ import {
   registerPerson,
 } from "../registry/service.ts";
 import type { Salur } from "../runtime.ts";
+import { type TransitionInput, transitionApplication } from "./service.ts";
 
 export const LOLO = "64.01.05.2002"; // Desa Lolo, Kecamatan Kuaro
 export const JANJU = "64.01.04.2002"; // Desa Janju, Kecamatan Tanah Grogot
@@ -202,4 +203,29 @@ export async function attachPapers(
       declaredType: "image/jpeg",
     });
   }
+}
+
+/** The papers a UMKM application needs: KTP, KK and the surat keterangan usaha. */
+export const UMKM_PAPERS = ["ktp", "kk", "sku"] as const;
+
+export type Step = readonly [Officer, TransitionInput["action"], Partial<TransitionInput>?];
+
+/** Moves an application along one transition at a time, as each officer would, keeping its version. */
+export async function advance(scenario: Scenario, applicant: Applicant, steps: readonly Step[]) {
+  for (const [by, action, extra] of steps) {
+    const outcome = await transitionApplication(scenario.salur.registry, by.caller, applicant.enrollmentId, {
+      action,
+      version: applicant.version,
+      ...extra,
+    });
+    applicant.version = outcome.version;
+  }
+  return applicant;
+}
+
+/** A UMKM application with its papers, submitted (by the enumerator unless `options.by` says otherwise). */
+export async function submittedApplicant(scenario: Scenario, options: ApplicantOptions = {}) {
+  const applicant = await newApplicant(scenario, options);
+  await attachPapers(scenario, applicant.enrollmentId, UMKM_PAPERS);
+  return advance(scenario, applicant, [[options.by ?? scenario.officers.enumerator, "submit"]]);
 }

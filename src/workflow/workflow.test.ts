@@ -20,14 +20,16 @@ import {
 import { loadApplication } from "./store.ts";
 import {
   type Applicant,
+  type ApplicantOptions,
+  advance,
   attachPapers,
   newApplicant,
   type Officer,
   type Scenario,
   setUpScenario,
+  submittedApplicant,
+  UMKM_PAPERS,
 } from "./testing.ts";
-
-const UMKM_PAPERS = ["ktp", "kk", "sku"] as const;
 
 describeEachDatabase("enrollment workflow", (salur, kind) => {
   let s: Scenario;
@@ -38,23 +40,7 @@ describeEachDatabase("enrollment workflow", (salur, kind) => {
   const act = (by: Officer, applicant: Pick<Applicant, "enrollmentId">, input: TransitionInput) =>
     transitionApplication(salur().registry, by.caller, applicant.enrollmentId, input);
 
-  /** Moves an application along, updating its version, with the usual officer for each step. */
-  async function advance(
-    a: Applicant,
-    steps: readonly [Officer, TransitionInput["action"], Partial<TransitionInput>?][],
-  ) {
-    for (const [by, action, extra] of steps) {
-      const outcome = await act(by, a, { action, version: a.version, ...extra });
-      a.version = outcome.version;
-    }
-    return a;
-  }
-
-  async function submitted(options: Parameters<typeof newApplicant>[1] = {}) {
-    const a = await newApplicant(s, options);
-    await attachPapers(s, a.enrollmentId, UMKM_PAPERS);
-    return advance(a, [[options.by ?? s.officers.enumerator, "submit"]]);
-  }
+  const submitted = (options: ApplicantOptions = {}) => submittedApplicant(s, options);
 
   const auditCount = async (enrollmentId: string, action?: string) => {
     const [row] = await queryRows<{ n: number }>(
@@ -68,7 +54,7 @@ describeEachDatabase("enrollment workflow", (salur, kind) => {
   it("carries an application from draft to received, one audit entry per step, each by its own officer", async () => {
     const { enumerator, operator, kecamatan, manager, approver, bank } = s.officers;
     const a = await submitted();
-    await advance(a, [
+    await advance(s, a, [
       [operator, "verify"],
       [kecamatan, "validate"],
       [manager, "select"],
@@ -278,8 +264,8 @@ describeEachDatabase("enrollment workflow", (salur, kind) => {
       });
       const bstApp = { enrollmentId: bst.id, version: bst.version } as Applicant;
       await attachPapers(s, bst.id, ["ktp", "kk", "house_photo"]);
-      await advance(bstApp, [[s.officers.enumerator, "submit"]]);
-      await advance(a, [
+      await advance(s, bstApp, [[s.officers.enumerator, "submit"]]);
+      await advance(s, a, [
         [s.officers.operator, "verify"],
         [s.officers.kecamatan, "validate"],
       ]);
@@ -297,7 +283,7 @@ describeEachDatabase("enrollment workflow", (salur, kind) => {
 
     it("eligibility: is checked again before selection, after the record changed", async () => {
       const a = await submitted();
-      await advance(a, [
+      await advance(s, a, [
         [s.officers.operator, "verify"],
         [s.officers.kecamatan, "validate"],
       ]);
@@ -327,7 +313,7 @@ describeEachDatabase("enrollment workflow", (salur, kind) => {
         status: 409,
         params: { action: "approve", status: "submitted" },
       });
-      await advance(a, [[s.officers.enumerator, "withdraw", { reason: "Pemohon membatalkan" }]]);
+      await advance(s, a, [[s.officers.enumerator, "withdraw", { reason: "Pemohon membatalkan" }]]);
       await expect(
         act(s.officers.enumerator, a, { action: "submit", version: a.version }),
       ).rejects.toMatchObject({
@@ -352,7 +338,7 @@ describeEachDatabase("enrollment workflow", (salur, kind) => {
     it("concurrency: a decision on a stale version is a conflict that names the current version and status", async () => {
       const a = await submitted();
       const stale = a.version;
-      await advance(a, [[s.officers.operator, "verify"]]);
+      await advance(s, a, [[s.officers.operator, "verify"]]);
       await expect(
         act(s.officers.operator2, a, {
           action: "reject",
@@ -433,7 +419,7 @@ describeEachDatabase("enrollment workflow", (salur, kind) => {
   it("verifies in bulk from the queue, each application on its own", async () => {
     const items = [await submitted(), await submitted(), await submitted()];
     const stale = items[2] as Applicant;
-    await advance({ ...stale }, [
+    await advance(s, { ...stale }, [
       [s.officers.operator, "return_for_correction", { reason: "Foto KTP buram" }],
     ]);
     const results = await bulkTransition(salur().registry, s.officers.operator2.caller, {
