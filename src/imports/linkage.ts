@@ -72,6 +72,8 @@ export function linkLists(
   const between: ListPair[] = [];
   const withinLeft: ListPair[] = [];
   const { a, b, count } = result.candidates;
+  // One buffer for every candidate's levels: this loop sees millions of pairs and keeps few.
+  const codes = new Uint8Array(COMPARED_FIELDS.length);
   for (let k = 0; k < count; k++) {
     const weight = result.weights[k] as number;
     const probability = probabilityOf(weight);
@@ -80,13 +82,11 @@ export function linkLists(
     const iLeft = i < left.length;
     const jLeft = j < left.length;
     if (!iLeft && !jLeft) continue;
+    const below = probability < options.minProbability;
+    if (below && !(options.keepSameNik && iLeft !== jLeft)) continue;
     const pattern = result.patterns[k] as number;
-    const codes = decodePattern(pattern);
-    if (
-      probability < options.minProbability &&
-      !(options.keepSameNik && iLeft !== jLeft && codes[NIK_FIELD] === NIK_EXACT)
-    )
-      continue;
+    decodePattern(pattern, codes);
+    if (below && codes[NIK_FIELD] !== NIK_EXACT) continue;
     if (iLeft && !jLeft) {
       // keep i on the left
     } else if (!iLeft && jLeft) {
