@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api/client.ts";
 
@@ -85,17 +85,9 @@ export function useJobProgress(
   return job;
 }
 
+/** Cancelling needs no refetch: the job's own stream reports the cancelled state to whoever follows it. */
 export function useCancelJob() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (jobId: string) => api<JobView>(`/jobs/${jobId}/cancel`, { method: "POST" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["jobs"] }),
-  });
-}
-
-export function useJobs(kind?: string) {
-  return useQuery({
-    queryKey: ["jobs", kind ?? null],
-    queryFn: () => api<JobView[]>("/jobs", { query: { kind } }),
   });
 }
