@@ -14,6 +14,11 @@ const BENCHMARKS: Record<string, string[]> = {
   import: ["bench/import.ts"],
   "reconcile-threshold": ["bench/reconcile-threshold.ts"],
   demo: ["bench/demo-throughput.ts"],
+  "decree-pdf": ["bench/decree-pdf.ts", "10000"],
+  payments: ["bench/payments.ts", "100000", "both"],
+  portal: ["bench/portal.ts", "both"],
+  "report-pack": ["bench/report-pack.ts", "pglite", "20000"],
+  receipts: ["bench/receipts.ts", "1000", "200"],
 };
 
 const root = fileURLToPath(new URL("..", import.meta.url));

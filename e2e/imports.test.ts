@@ -127,7 +127,11 @@ describe.skipIf(!chromiumAvailable)("list imports in Chromium", () => {
       .first()
       .waitFor();
     await page.waitForURL((url) => IMPORT_URL.test(url.pathname) && url.href !== from, { timeout: 60_000 });
-    await page.getByTestId("import-state").first().waitFor();
+    // The import page can open while the check is still running; the test reads the state it settles in.
+    await page
+      .locator('[data-testid="import-state"]:not([data-state="queued"]):not([data-state="running"])')
+      .first()
+      .waitFor({ timeout: 60_000 });
     return page.url();
   }
 

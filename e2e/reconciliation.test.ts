@@ -273,7 +273,7 @@ describe.skipIf(!chromiumAvailable)("central–regional reconciliation in Chromi
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: "Hanya di daftar pusat (CSV)" }).click(),
+      page.getByRole("link", { name: "CSV untuk Hanya di daftar pusat" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("rekonsiliasi-DTKS-central_only.csv");
     const rows = parseCsv(readFileSync(await download.path(), "utf8")).filter((r) => r.some((c) => c !== ""));
@@ -289,7 +289,7 @@ describe.skipIf(!chromiumAvailable)("central–regional reconciliation in Chromi
 
     const [xlsx] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: "Hanya di daftar pusat (XLSX)" }).click(),
+      page.getByRole("link", { name: "XLSX untuk Hanya di daftar pusat" }).click(),
     ]);
     expect(xlsx.suggestedFilename()).toBe("rekonsiliasi-DTKS-central_only.xlsx");
     const workbook = new ExcelJS.Workbook();

@@ -231,6 +231,8 @@ describe.skipIf(!chromiumAvailable)("field registration offline in Chromium", ()
     await page.getByRole("button", { name: "Cari", exact: true }).click();
     await page.getByRole("button", { name: "Pilih" }).first().click();
     await page.getByTestId("picked-person").getByText(existing.name).waitFor();
+    // Leaving for the field once the page says it is ready without signal (app, session, regions, programs).
+    await page.locator('[data-testid="offline-ready"][data-state="ready"]').waitFor({ timeout: 60_000 });
 
     await context.setOffline(true);
     await page.locator('[data-testid="connection"][data-online="false"]').waitFor();
@@ -349,11 +351,8 @@ describe.skipIf(!chromiumAvailable)("field registration offline in Chromium", ()
     // Installed as an app, the page reopens with no signal: the shell comes from the service worker, the queue
     // from IndexedDB.
     await page.setViewportSize(PHONE);
-    await page.waitForFunction(() =>
-      (globalThis as unknown as { caches: { match(url: string): Promise<unknown> } }).caches
-        .match("/api/auth/me")
-        .then(Boolean),
-    );
+    // The page says when the app, session and programs are stored for use without signal.
+    await page.locator('[data-testid="offline-ready"][data-state="ready"]').waitFor({ timeout: 60_000 });
     await context.setOffline(true);
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Pendataan lapangan" }).waitFor();

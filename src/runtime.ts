@@ -1,13 +1,18 @@
 import { join } from "node:path";
+import { placeWordsOf } from "./access/password.ts";
 import type { Access } from "./access/service.ts";
+import { type CheckpointTimer, startCheckpointTimer } from "./audit/checkpoints.ts";
 import { loadAuditKeys } from "./audit/keys.ts";
 import { type AuditLog, createAuditLog } from "./audit/log.ts";
 import type { Config } from "./config.ts";
+import { type ChangeFeed, quietChangeFeed } from "./db/changes.ts";
 import { type DatabaseHandle, openDatabase } from "./db/index.ts";
+import { onPersonsChangedElsewhere, onPersonWritten } from "./matching/registry-index.ts";
 import { loadMasterSecret } from "./privacy/master-secret.ts";
 import { createVault, type Vault } from "./privacy/vault.ts";
 import { loadRegionCatalog, type RegionCatalog } from "./regions/catalog.ts";
 import { syncRegions } from "./regions/store.ts";
+import { bindSealedIdentity } from "./registry/bind-sealed.ts";
 import type { Registry } from "./registry/service.ts";
 
 /** One running Salur: its database, keys and reference data, opened once by `serve`, `seed` and the tests. */
@@ -19,6 +24,10 @@ export interface Salur {
   registry: Registry;
   audit: AuditLog;
   access: Access;
+  /** Changes committed by other processes on the same PostgreSQL server; never fires on PGlite. */
+  changes: ChangeFeed;
+  /** Signs audit checkpoints while the trail grows (`salur serve`); null in commands and most tests. */
+  checkpointTimer: CheckpointTimer | null;
   close(): Promise<void>;
 }
 
@@ -29,6 +38,10 @@ export interface OpenOptions {
   today?: () => string;
   /** The clock of sessions, login throttling and audit entries; tests move it. */
   clock?: () => Date;
+  /** `salur serve --demo`: the published demo password signs in. */
+  demo?: boolean;
+  /** Start the automatic audit checkpoints, one every so many ms while the trail grows (`salur serve`). */
+  checkpointEveryMs?: number;
 }
 
 /**
@@ -52,6 +65,7 @@ export async function openSalur(config: Config, options: OpenOptions = {}): Prom
     const regions = loadRegionCatalog();
     await syncRegions(database.db, regions.all());
     const vault = createVault(loadMasterSecret({ secret: config.secret, keyFile: config.keyFile }));
+    await bindSealedIdentity(database.db, vault);
     const clock = options.clock ?? (() => new Date());
     const audit = createAuditLog({
       keys: loadAuditKeys({ pem: config.auditKey, keyFile: auditKeyFile(config) }),
@@ -62,9 +76,45 @@ export async function openSalur(config: Config, options: OpenOptions = {}): Prom
       db: database.db,
       env: { vault, regions, regencyCode: config.regencyCode, today: options.today ?? todayInIndonesia },
       audit,
+      personWritten: (row) => onPersonWritten(registry, row),
     };
-    const access: Access = { db: database.db, audit, regions, regencyCode: config.regencyCode, clock };
-    return { config, database, regions, vault, registry, audit, access, close: () => database.close() };
+    const changes = database.listenForChanges ? await database.listenForChanges() : quietChangeFeed();
+    changes.on("persons", (ids) => onPersonsChangedElsewhere(registry, ids));
+    const access: Access = {
+      db: database.db,
+      audit,
+      regions,
+      regencyCode: config.regencyCode,
+      clock,
+      demoMode: options.demo === true,
+      placeWords: placeWordsOf(regions, config.regencyCode),
+    };
+    const checkpointTimer = options.checkpointEveryMs
+      ? startCheckpointTimer({
+          db: database.db,
+          audit,
+          everyMs: options.checkpointEveryMs,
+          actor: { id: null, name: "checkpoint timer", role: "system", area: config.regencyCode },
+          exportDir: config.checkpointDir,
+          onError: (error) => console.error("audit checkpoint failed:", error),
+        })
+      : null;
+    return {
+      config,
+      database,
+      regions,
+      vault,
+      registry,
+      audit,
+      access,
+      checkpointTimer,
+      changes,
+      async close() {
+        await checkpointTimer?.stop();
+        await changes.close();
+        await database.close();
+      },
+    };
   } catch (error) {
     await database.close();
     throw error;

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import postcssPresetMantine from "postcss-preset-mantine";
 import { defineConfig } from "vite";
+import { offlineAndCompression } from "./build/offline-and-compression.ts";
 
 const webRoot = fileURLToPath(new URL(".", import.meta.url));
 
@@ -11,7 +12,7 @@ const webRoot = fileURLToPath(new URL(".", import.meta.url));
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), offlineAndCompression()],
   css: { postcss: { plugins: [postcssPresetMantine()] } },
   server: {
     proxy: { "/api": { target: process.env.SALUR_API ?? "http://localhost:3000", changeOrigin: false } },

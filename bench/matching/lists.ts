@@ -45,6 +45,31 @@ function line(record: SourceRecord): string {
 }
 
 /**
+ * Plants the records the NIK-based rules cannot reach, as a share of the lists: old paper lists, posyandu and
+ * church lists carry no NIK and no KK; half of them (lists typed from memory) no desa, RT or RW either. Chosen
+ * by a hash of the record id, so the same draw gets the same planted records every run.
+ */
+export function plantRecordsWithoutNik(records: SourceRecord[], share: number): number {
+  let planted = 0;
+  for (const record of records) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < record.recordId.length; k++)
+      h = Math.imul(h ^ record.recordId.charCodeAt(k), 0x01000193);
+    const draw = (h >>> 0) / 2 ** 32;
+    if (draw >= share) continue;
+    planted++;
+    record.nik = null;
+    record.kk = null;
+    if (draw < share / 2) {
+      record.villageCode = null;
+      record.rt = null;
+      record.rw = null;
+    }
+  }
+  return planted;
+}
+
+/**
  * One CSV per source, named after it (so `salur match` takes the source from the file name, as it would for a
  * real agency file without a source column). Returns the paths in source order.
  */

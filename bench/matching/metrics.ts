@@ -43,6 +43,31 @@ export function scoreClustering(clusterOf: ArrayLike<number>, truthOf: ArrayLike
   return { truePairs, predictedPairs, correctPairs, precision, recall, f1 };
 }
 
+/**
+ * Pairwise score over the pairs that involve at least one record of a subset (e.g. records without NIK): all
+ * pairs minus the pairs whose two records are both outside it, by the same contingency counts.
+ */
+export function scoreClusteringInvolving(
+  clusterOf: ArrayLike<number>,
+  truthOf: ArrayLike<number>,
+  inSubset: (i: number) => boolean,
+): PairwiseScore {
+  const outside: number[] = [];
+  for (let i = 0; i < clusterOf.length; i++) if (!inSubset(i)) outside.push(i);
+  const all = scoreClustering(clusterOf, truthOf);
+  const rest = scoreClustering(
+    Int32Array.from(outside, (i) => clusterOf[i] as number),
+    Int32Array.from(outside, (i) => truthOf[i] as number),
+  );
+  const truePairs = all.truePairs - rest.truePairs;
+  const predictedPairs = all.predictedPairs - rest.predictedPairs;
+  const correctPairs = all.correctPairs - rest.correctPairs;
+  const precision = predictedPairs > 0 ? correctPairs / predictedPairs : 1;
+  const recall = truePairs > 0 ? correctPairs / truePairs : 1;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { truePairs, predictedPairs, correctPairs, precision, recall, f1 };
+}
+
 /** Share of true pairs that blocking put among the candidates. */
 export function blockingRecall(
   a: ArrayLike<number>,

@@ -41,7 +41,8 @@ export async function signedInPage(
   });
   options.contexts.push(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  // Generous: the browser suites share a loaded machine; a state that never comes still fails, only later.
+  page.setDefaultTimeout(60_000);
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
   await page.goto(`${baseUrl}/`);
   await page.waitForURL(/\/masuk$/);

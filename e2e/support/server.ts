@@ -15,8 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { ensureDemoUsers } from "../../src/access/index.ts";
-import { openDatabase } from "../../src/db/index.ts";
-import { testConfig } from "../../src/db/testing.ts";
+import { openTestDatabase, testConfig } from "../../src/db/testing.ts";
 import { DEMO_TODAY, seedDemo } from "../../src/demo/seed.ts";
 import { buildServer } from "../../src/http/server.ts";
 import { openSalur, type Salur } from "../../src/runtime.ts";
@@ -39,23 +38,28 @@ function webBuildStale(): boolean {
   return (
     !existsSync(DIST_INDEX) ||
     statSync(DIST_INDEX).mtimeMs <
-      Math.max(newestMtime(join(WEB, "src")), statSync(join(WEB, "index.html")).mtimeMs)
+      Math.max(
+        newestMtime(join(WEB, "src")),
+        newestMtime(join(WEB, "public")),
+        newestMtime(join(WEB, "build")),
+        statSync(join(WEB, "index.html")).mtimeMs,
+      )
   );
 }
 
 /** Browser test files run in parallel processes: a lock directory lets one do shared work while others wait. */
 async function withLock(name: string, work: () => Promise<void>): Promise<void> {
   const lock = join(tmpdir(), `salur-${name}-${Buffer.from(ROOT).toString("hex").slice(-16)}.lock`);
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 900_000;
   for (;;) {
     try {
       mkdirSync(lock);
       break;
     } catch {
       // A lock older than any build could take was left by a killed run.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 900_000)
         rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`waited 5 minutes for ${lock}`);
+      if (Date.now() > deadline) throw new Error(`waited 15 minutes for ${lock}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -108,7 +112,8 @@ async function ensureDemoTemplate(): Promise<void> {
       process.execPath,
       [join(ROOT, "bin", "salur.js"), "seed", "--demo"],
       { ...process.env, SALUR_DATA_DIR: DEMO_TEMPLATE },
-      300_000,
+      // Seeding 20,000 persons takes about a minute on an idle machine and far longer on a shared, loaded one.
+      900_000,
     );
     writeFileSync(join(DEMO_TEMPLATE, "ready"), "");
   });
@@ -181,7 +186,8 @@ export async function startSalur(): Promise<RunningSalur> {
     server.stdout?.on("data", (chunk) => (log += chunk));
     server.stderr?.on("data", (chunk) => (log += chunk));
     const baseUrl = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 60_000;
+    // The shared machine may be loaded: a 20,000-person demo can take minutes to open there.
+    const deadline = Date.now() + 180_000;
     for (;;) {
       if (server.exitCode !== null) throw new Error(`salur serve exited with ${server.exitCode}:\n${log}`);
       try {
@@ -190,7 +196,7 @@ export async function startSalur(): Promise<RunningSalur> {
       } catch {
         // Not listening yet.
       }
-      if (Date.now() > deadline) throw new Error(`salur serve did not answer within 60 s:\n${log}`);
+      if (Date.now() > deadline) throw new Error(`salur serve did not answer within 180 s:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     return { baseUrl, dataDir, stop };
@@ -218,8 +224,9 @@ export async function startSalurInProcess(persons: number): Promise<InProcessSal
   await ensureWebBuilt();
   const config = testConfig();
   const salur = await openSalur(config, {
-    database: await openDatabase({ kind: "pglite" }),
+    database: await openTestDatabase("pglite"),
     today: () => DEMO_TODAY,
+    demo: true,
   });
   await seedDemo(salur, { persons });
   await ensureDemoUsers(salur);

@@ -17,6 +17,7 @@ import {
   MATRIX_ACCOUNTS,
   type MatrixUser,
   nearestOutside,
+  type ParameterProbes,
   type Probe,
   sidesOf,
   type Whereabouts,
@@ -38,6 +39,19 @@ async function allProbes(): Promise<AccessProbes> {
     if (capability === "access" || !existsSync(file)) continue;
     const module = (await import(pathToFileURL(file).href)) as { ACCESS_PROBES?: AccessProbes };
     Object.assign(probes, module.ACCESS_PROBES ?? {});
+  }
+  return probes;
+}
+
+/** Parameters that name records of their own, from each capability's access-probes.ts (PARAMETER_PROBES). */
+async function allParameterProbes(): Promise<ParameterProbes> {
+  const src = fileURLToPath(new URL("..", import.meta.url));
+  const probes: ParameterProbes = {};
+  for (const capability of readdirSync(src)) {
+    const file = join(src, capability, "access-probes.ts");
+    if (!existsSync(file)) continue;
+    const module = (await import(pathToFileURL(file).href)) as { PARAMETER_PROBES?: ParameterProbes };
+    Object.assign(probes, module.PARAMETER_PROBES ?? {});
   }
   return probes;
 }
@@ -64,7 +78,9 @@ describeEachDatabase("access matrix", (salur, kind) => {
     probes = await allProbes();
     fx = await createFixture(salur(), setup, next);
     for (const account of MATRIX_ACCOUNTS) {
-      const agencyId = account.role === "program_manager" ? fx.agencyA : null;
+      // A bank operator's account names their bank as its agency (they see that bank's payment batches only).
+      const agencyId =
+        account.role === "program_manager" ? fx.agencyA : account.role === "bank_operator" ? fx.bank : null;
       const created = await createTestUser(salur(), { ...account, agencyId });
       const scope = areaScope(account.areaCode, account.rt ?? null);
       if (!scope) throw new Error("bad scope");
@@ -181,6 +197,36 @@ describeEachDatabase("access matrix", (salur, kind) => {
           if (side === "inside" && request.mustInclude && !request.mustInclude(items)) {
             wrong.push(`${label}: the inside record is missing`);
           }
+        }
+      }
+    }
+    // Parameters naming a record of their own, for every role allowed the action: inside usable, outside
+    // neither accepted nor named in the answer.
+    for (const [key, { action, probe }] of Object.entries(await allParameterProbes())) {
+      for (const user of users.filter((u) => roleCan(u.role, action))) {
+        for (const side of ["inside", "outside-area"] as const) {
+          const place = side === "outside-area" ? nearestOutside(user.scope) : "inside";
+          const request = await probe({ side, place, user, salur: salur(), fx, setup, next });
+          const res = await app.inject({
+            method: request.method as "GET",
+            url: request.url,
+            headers: user.session.headers(request.method),
+            ...(request.payload ? { payload: request.payload } : {}),
+          });
+          checks += 1;
+          const label = `${key} ${user.role} ${side}`;
+          const ok = res.statusCode >= 200 && res.statusCode < 300;
+          const named = request.secret !== undefined && res.body.includes(request.secret);
+          if (side === "inside") {
+            if (request.insideSucceeds !== ok)
+              wrong.push(`${label}: inside answered ${res.statusCode} ${res.body.slice(0, 120)}`);
+            if (request.insideNames && !named) wrong.push(`${label}: inside answer does not name the record`);
+            continue;
+          }
+          if (named) leaks.push(`${label}: the answer names the record outside (${res.statusCode})`);
+          else if (ok && !request.silentOutside?.(res.json()))
+            leaks.push(`${label}: ${res.statusCode} with a record outside`);
+          else if (!ok && res.statusCode >= 500) wrong.push(`${label}: ${res.statusCode}`);
         }
       }
     }

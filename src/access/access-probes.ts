@@ -291,12 +291,6 @@ export const ACCESS_PROBES: AccessProbes = {
     whereIs: async (item: { userId: string }) => ({ area: await userArea(c.salur, item.userId) }),
     mustInclude: (items) => ids(items).includes(c.fx.tokens.inside),
   }),
-  "POST /api/tokens": async (c) => ({
-    method: "POST",
-    url: "/api/tokens",
-    payload: { userId: c.fx.users[c.place], name: "uji", scopes: ["person.read"] },
-    kind: "create",
-  }),
   "DELETE /api/tokens/:id": async (c) => {
     const id =
       c.side === "inside"

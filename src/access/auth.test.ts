@@ -32,7 +32,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         today: () => TEST_TODAY,
         clock: () => now,
       });
-      app = await buildServer(salur, { trustProxy: true });
+      app = await buildServer(salur, { trustProxy: ["10.0.0.0/8"] });
       operator = await createTestUser(salur, {
         role: "village_operator",
         areaCode: LOLO,
@@ -278,8 +278,9 @@ for (const kind of TEST_DATABASE_KINDS) {
     it("gives machine clients scoped Bearer tokens that need no CSRF token and stop at their scopes", async () => {
       const clerk = await createTestUser(salur, { role: "kecamatan_officer", areaCode: "64.01.05" });
       const admin = await signIn(app, adminUsername);
+      const own = await signIn(app, clerk.username);
       const issue = (body: object) =>
-        app.inject({ method: "POST", url: "/api/tokens", payload: body, headers: admin.headers("POST") });
+        app.inject({ method: "POST", url: "/api/tokens", payload: body, headers: own.headers("POST") });
       const beyondRole = await issue({ userId: clerk.id, name: "too much", scopes: ["user.manage"] });
       expect(beyondRole.statusCode, beyondRole.body).toBe(422);
       expect(beyondRole.json().errors[0]).toMatchObject({ field: "scopes", code: "TOKEN_SCOPE_INVALID" });

@@ -1,5 +1,6 @@
 import type { Salur } from "../runtime.ts";
 import { systemCaller } from "./actor.ts";
+import { DEMO_PASSWORD } from "./password.ts";
 import type { Role } from "./roles.ts";
 import { createUser } from "./service.ts";
 import * as store from "./store.ts";
@@ -9,7 +10,7 @@ import * as store from "./store.ts";
  * (64.01.05), Desa Lolo (64.01.05.2002) with its RT 003, and Desa Janju in Tanah Grogot (64.01.04.2002) to show
  * that one village operator cannot see another's village. The password is published in the README: demo only.
  */
-export const DEMO_PASSWORD = "salur-demo-2026";
+export { DEMO_PASSWORD } from "./password.ts";
 
 export interface DemoUser {
   username: string;
@@ -23,6 +24,8 @@ export interface DemoUser {
 export const DEMO_AGENCIES = [
   { code: "DINSOS", name: "Dinas Sosial" },
   { code: "DISKOPUKM", name: "Dinas Koperasi dan UKM" },
+  /** The paying bank: its operators see only its own payment batches. */
+  { code: "BRI", name: "Bank Rakyat Indonesia (bank penyalur)" },
 ] as const;
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -61,6 +64,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
     agencyCode: "DINSOS",
   },
   {
+    username: "kabid.dinsos",
+    name: "Kepala Bidang Dinas Sosial",
+    role: "program_manager",
+    areaCode: "64.01",
+    agencyCode: "DINSOS",
+  },
+  {
     username: "diskopukm",
     name: "Pengelola Program Dinas Koperasi dan UKM",
     role: "program_manager",
@@ -69,7 +79,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   { username: "bappeda", name: "Koordinator Bappeda", role: "coordinator", areaCode: "64.01" },
   { username: "bupati", name: "Bupati Paser", role: "approver", areaCode: "64.01" },
-  { username: "bank", name: "Operator Bank Penyalur", role: "bank_operator", areaCode: "64.01" },
+  {
+    username: "bank",
+    name: "Operator Bank Penyalur",
+    role: "bank_operator",
+    areaCode: "64.01",
+    agencyCode: "BRI",
+  },
   { username: "inspektorat", name: "Auditor Inspektorat", role: "auditor", areaCode: "64.01" },
 ];
 
@@ -101,7 +117,7 @@ export async function ensureDemoUsers(salur: Salur): Promise<{ created: string[]
         password: DEMO_PASSWORD,
       },
       // The demo password is public by design; the strength rule is for real accounts.
-      { checkStrength: false },
+      { checkStrength: false, demo: true },
     );
     created.push(user.username);
   }

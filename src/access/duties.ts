@@ -11,6 +11,10 @@ export const DUTIES = [
   "approve",
   "export_payment",
   "apply_bank_result",
+  "prepare_publication",
+  "approve_publication",
+  "propose_correction",
+  "approve_correction",
 ] as const;
 export type Duty = (typeof DUTIES)[number];
 
@@ -21,6 +25,10 @@ export const DUTY_PAIRS: readonly DutyPair[] = [
   ["verify", "validate"],
   ["propose", "approve"],
   ["export_payment", "apply_bank_result"],
+  // A public list is prepared by one official and approved by another (issue 15).
+  ["prepare_publication", "approve_publication"],
+  // A person's record changed (or kept) after the civil registry differed: one decides, another approves.
+  ["propose_correction", "approve_correction"],
 ];
 
 /** The duties a user must not have performed on an object before performing `duty` on it. */

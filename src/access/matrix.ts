@@ -4,7 +4,7 @@ import * as registry from "../registry/service.ts";
 import type { Salur } from "../runtime.ts";
 import type { Caller } from "./actor.ts";
 import { type AreaScope, areaContains, type Place } from "./area.ts";
-import type { ObjectScope } from "./permissions.ts";
+import type { Action, ObjectScope } from "./permissions.ts";
 import type { Role } from "./roles.ts";
 import { createToken } from "./service.ts";
 import { createTestUser, type Session } from "./testing.ts";
@@ -50,6 +50,8 @@ export const MATRIX_ACCOUNTS: { role: Role; areaCode: string; rt?: string }[] = 
 export type Side = "inside" | "outside-area" | "outside-agency";
 
 export interface Fixture {
+  /** The bank that pays agency A's and B's batches; the matrix's bank operator works for it. */
+  bank: string;
   agencyA: string;
   agencyB: string;
   programA: string;
@@ -108,6 +110,29 @@ export interface ProbeContext {
 }
 
 export type AccessProbes = Record<string, (c: ProbeContext) => Promise<Probe>>;
+
+/**
+ * A parameter that names a record of its own (a household id, a typed NIK or KK), probed for every role allowed
+ * its action: outside the caller's area the answer may neither succeed nor carry the record's id (issue 12).
+ */
+export interface ParameterProbe {
+  method: string;
+  url: string;
+  payload?: object;
+  /** The id of the record a typed number finds, which no answer outside may carry. */
+  secret?: string;
+  /** Inside, the request succeeds (2xx); otherwise it is a refusal that may name the record (a duplicate). */
+  insideSucceeds: boolean;
+  /** Inside, the answer names the record (so the probe would see a leak outside). */
+  insideNames?: boolean;
+  /** Outside, a successful answer must also say nothing (e.g. no duplicates listed). */
+  silentOutside?: (body: unknown) => boolean;
+}
+
+export type ParameterProbes = Record<
+  string,
+  { action: Action; probe: (c: ProbeContext) => Promise<ParameterProbe> }
+>;
 
 export function sidesOf(scope: ObjectScope, user: MatrixUser): Side[] {
   const bound = user.role === "program_manager";
@@ -184,6 +209,7 @@ export async function createFixture(salur: Salur, caller: Caller, next: () => nu
   const reg = salur.registry;
   const agencyA = (await registry.createAgency(reg, caller, { code: "mx-a", name: "Dinas A" })).id;
   const agencyB = (await registry.createAgency(reg, caller, { code: "mx-b", name: "Dinas B" })).id;
+  const bank = (await registry.createAgency(reg, caller, { code: "mx-bank", name: "Bank Penyalur" })).id;
   const program = (agencyId: string, code: string) =>
     registry.createProgram(reg, caller, {
       agencyId,
@@ -295,6 +321,7 @@ export async function createFixture(salur: Salur, caller: Caller, next: () => nu
     }),
   );
   return {
+    bank,
     agencyA,
     agencyB,
     programA,

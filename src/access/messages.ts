@@ -24,6 +24,14 @@ export const ACCESS_MESSAGES: MessageCatalog = {
     id: "Kata sandi terlalu mudah ditebak (skor {score} dari 4, minimal {minimum}). Pakai beberapa kata yang tidak umum, tanpa nama sendiri atau nama daerah.",
     en: "The password is too easy to guess (score {score} of 4, at least {minimum}). Use several uncommon words, not your own name or a place name.",
   },
+  PASSWORD_BLOCKED: {
+    id: "Kata sandi ini ada di daftar larangan: sandi demo, kata program (bansos, salur) atau nama daerah dengan angka (paser2026). Pakai beberapa kata yang tidak umum.",
+    en: "This password is on the blocklist: the demo password, program words (bansos, salur) or a place name with digits (paser2026). Use several uncommon words.",
+  },
+  AUTH_DEMO_PASSWORD_REFUSED: {
+    id: "Kata sandi demo hanya berlaku saat Salur dijalankan dengan --demo.",
+    en: "The demo password only works when Salur runs with --demo.",
+  },
   PASSWORD_WRONG: { id: "Kata sandi lama salah.", en: "The current password is wrong." },
   USERNAME_EXISTS: {
     id: "Nama pengguna '{username}' sudah dipakai.",
@@ -53,6 +61,14 @@ export const ACCESS_MESSAGES: MessageCatalog = {
   TOKEN_SCOPE_INVALID: {
     id: "Cakupan token '{scope}' tidak diizinkan untuk peran {role}.",
     en: "Token scope '{scope}' is not allowed for role {role}.",
+  },
+  TOKEN_OWNER_ONLY: {
+    id: "Token API hanya dapat dibuat oleh pemilik akunnya sendiri; token atas nama pejabat lain ditolak dan dicatat.",
+    en: "An API token can only be made by its own account holder; a token in another official's name is refused and logged.",
+  },
+  TOKEN_NEEDS_SESSION: {
+    id: "Token API dibuat dari sesi masuk, bukan dengan token lain.",
+    en: "API tokens are made from a signed-in session, not with another token.",
   },
   TOKEN_NOT_FOUND: { id: "Token {id} tidak ditemukan.", en: "Token {id} was not found." },
   REASON_REQUIRED: {

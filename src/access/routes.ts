@@ -4,6 +4,7 @@ import { z } from "zod";
 import { errorResponseSchema, errorResponses } from "../http/schemas.ts";
 import { callerOf, clearSessionCookie, setSessionCookie } from "./http.ts";
 import {
+  demoStatusSchema,
   loginSchema,
   passwordChangeSchema,
   sessionSchema,
@@ -63,6 +64,18 @@ export const accessRoutes =
         clearSessionCookie(request, reply);
         return reply.status(204).send(null);
       },
+    );
+
+    app.get(
+      "/auth/demo",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Whether demo accounts with the published password exist (the app's warning banner)",
+          response: { 200: demoStatusSchema },
+        },
+      },
+      async () => service.demoStatus(access),
     );
 
     app.get(
@@ -160,13 +173,22 @@ export const accessRoutes =
       {
         schema: {
           tags: ["users"],
-          summary: "Issue a scoped API token for a machine client; the token is shown once",
+          summary: "Issue a scoped API token for one's own account (from a session); the token is shown once",
           body: tokenInputSchema,
           response: { 201: tokenViewSchema.extend({ token: z.string() }), ...errorResponses, ...authErrors },
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.createToken(access, callerOf(request), request.body)),
+        reply
+          .status(201)
+          .send(
+            await service.createToken(
+              access,
+              callerOf(request),
+              request.body,
+              request.auth?.via ?? "session",
+            ),
+          ),
     );
 
     app.delete(

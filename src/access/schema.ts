@@ -24,6 +24,8 @@ export const users = pgTable(
     agencyId: uuid("agency_id").references(() => agencies.id),
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
+    /** A demo account (published password): the web app shows a banner while any is active. */
+    demo: boolean("demo").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),

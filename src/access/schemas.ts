@@ -72,7 +72,8 @@ export type UserView = z.output<typeof userViewSchema>;
 export const sessionSchema = z.object({ user: sessionUserSchema, csrfToken: z.string() });
 
 export const tokenInputSchema = z.object({
-  userId: z.uuid(),
+  /** The caller's own id (the default); any other account is refused (a token is minted by its owner). */
+  userId: z.uuid().optional(),
   name: z.string().trim().min(1).max(80),
   scopes: z.array(z.enum(ACTIONS as [string, ...string[]])).min(1),
   /** Machine tokens expire: a bank integration is re-issued yearly at most. */
@@ -91,3 +92,11 @@ export const tokenViewSchema = z.object({
   lastUsedAt: z.string().nullable(),
   createdAt: z.string(),
 });
+
+export const demoStatusSchema = z.object({
+  /** The server runs with --demo: the demo password signs in. */
+  demoMode: z.boolean(),
+  /** Active demo accounts: while there are any, the app shows a warning banner. */
+  demoAccounts: z.number().int(),
+});
+export type DemoStatus = z.output<typeof demoStatusSchema>;

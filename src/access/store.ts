@@ -53,6 +53,14 @@ export async function updateUser(
   throw conflict("VERSION_CONFLICT", { expected: expectedVersion, actual: current.version });
 }
 
+export async function countActiveDemoUsers(db: Executor): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.demo, true), eq(users.active, true)));
+  return Number(row?.n ?? 0);
+}
+
 export async function listUsers(db: Executor, scope: SQL | undefined): Promise<UserRow[]> {
   return db.select().from(users).where(scope).orderBy(asc(users.username));
 }
@@ -168,14 +176,25 @@ export async function touchToken(db: Executor, id: string, at: Date): Promise<vo
 
 // Login throttling ---------------------------------------------------------------------------------------
 
-export async function throttleStates(
-  db: Executor,
+/**
+ * Locks the throttle rows of `keys` (made first when missing, so there is always a row to lock) in the
+ * caller's transaction: concurrent logins, in this process or another, queue here one by one.
+ */
+export async function lockThrottles(
+  tx: Executor,
   keys: readonly string[],
 ): Promise<Map<string, ThrottleState>> {
-  const rows = await db
+  const sorted = [...keys].sort();
+  await tx
+    .insert(loginThrottle)
+    .values(sorted.map((key) => ({ key, failures: 0, lastFailureAt: new Date(0), lockedUntil: null })))
+    .onConflictDoNothing();
+  const rows = await tx
     .select()
     .from(loginThrottle)
-    .where(inArray(loginThrottle.key, [...keys]));
+    .where(inArray(loginThrottle.key, sorted))
+    .orderBy(asc(loginThrottle.key))
+    .for("update");
   return new Map(
     rows.map((r) => [
       r.key,
@@ -184,23 +203,19 @@ export async function throttleStates(
   );
 }
 
-/** Row-locked read-modify-write, so concurrent failures are all counted. */
-export async function updateThrottle(
-  tx: Executor,
-  key: string,
-  next: (state: ThrottleState | null) => ThrottleState,
-): Promise<ThrottleState> {
-  const [current] = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).for("update");
-  const state = next(
-    current
-      ? { failures: current.failures, lastFailureAt: current.lastFailureAt, lockedUntil: current.lockedUntil }
-      : null,
-  );
+export async function saveThrottle(tx: Executor, key: string, state: ThrottleState): Promise<void> {
+  await tx.update(loginThrottle).set(state).where(eq(loginThrottle.key, key));
+}
+
+/** Gives back the attempt a successful login had claimed on a shared key (an office's address). */
+export async function releaseAttempt(tx: Executor, key: string, maxFailures: number): Promise<void> {
   await tx
-    .insert(loginThrottle)
-    .values({ key, ...state })
-    .onConflictDoUpdate({ target: loginThrottle.key, set: { ...state } });
-  return state;
+    .update(loginThrottle)
+    .set({
+      failures: sql`greatest(${loginThrottle.failures} - 1, 0)`,
+      lockedUntil: sql`case when ${loginThrottle.failures} - 1 < ${maxFailures} then null else ${loginThrottle.lockedUntil} end`,
+    })
+    .where(eq(loginThrottle.key, key));
 }
 
 export async function clearThrottle(db: Executor, key: string): Promise<void> {
@@ -262,7 +277,7 @@ export async function dutiesByUserOf(
   return out;
 }
 
-/** 4 parameters a row: 5,000 rows stay far below PostgreSQL's 65,535-parameter limit. */
+/** Rows per statement, sent as one JSON parameter (building thousands of bound parameters costs more). */
 const DUTY_BATCH = 5_000;
 
 export async function insertDuties(
@@ -270,6 +285,9 @@ export async function insertDuties(
   values: readonly { duty: string; entity: string; entityId: string; userId: string }[],
 ): Promise<void> {
   for (let i = 0; i < values.length; i += DUTY_BATCH) {
-    await db.insert(duties).values(values.slice(i, i + DUTY_BATCH));
+    await db.execute(sql`insert into ${duties} (duty, entity, entity_id, user_id)
+      select duty, entity, "entityId", "userId"
+      from jsonb_to_recordset(${JSON.stringify(values.slice(i, i + DUTY_BATCH))}::jsonb)
+        as d(duty text, entity text, "entityId" text, "userId" uuid)`);
   }
 }

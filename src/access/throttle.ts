@@ -1,7 +1,14 @@
 /**
  * Throttling of failed logins, per account and per address: after `maxFailures` failures in a row (none older
  * than `windowSeconds` apart) the key is locked, and each further failure doubles the lock up to a ceiling.
- * Pure: the clock is passed in.
+ * Pure: the clock is passed in. The state lives in the login_throttle table, and each attempt claims its
+ * failure there under a row lock before its password is checked (src/access/sessions.ts, login).
+ *
+ * Why hand-written and not @fastify/rate-limit: that plugin counts requests per key in a fixed window, in
+ * memory or in Redis. A login throttle needs more: a key from the body (the account, not only the address),
+ * a lock that doubles with each further failure, a reset on success, and one shared, atomic count across
+ * every Salur process — which PostgreSQL already gives us (there is no Redis on a dinas laptop). A fixed
+ * window in memory is exactly what let 20 parallel attempts, or two processes, each see a fresh count.
  */
 export interface ThrottlePolicy {
   maxFailures: number;

@@ -148,8 +148,10 @@ describeEachDatabase("user administration", (salur) => {
     expect(first.created.sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
     expect((await ensureDemoUsers(salur())).created).toEqual([]);
     const roles = new Set<string>();
+    // As `salur serve --demo` runs it: outside demo mode the published password is refused.
+    const demoApp = await buildServer({ ...salur(), access: { ...salur().access, demoMode: true } });
     for (const demo of DEMO_USERS) {
-      const res = await app.inject({
+      const res = await demoApp.inject({
         method: "POST",
         url: "/api/auth/login",
         payload: { username: demo.username, password: DEMO_PASSWORD },
@@ -159,5 +161,6 @@ describeEachDatabase("user administration", (salur) => {
       if (demo.agencyCode) expect(res.json().user.agencyName).toBeTruthy();
     }
     expect(roles.size).toBe(10);
+    await demoApp.close();
   });
 });

@@ -1,4 +1,14 @@
 /** The audit capability: hash-chained, append-only trail with signed Merkle checkpoints and a verifier. */
+
+export {
+  CHECKPOINT_EXPORT_FORMAT,
+  type CheckpointTimer,
+  checkpointExport,
+  checkpointIfGrown,
+  checkpointNow,
+  startCheckpointTimer,
+  witnessesFromExport,
+} from "./checkpoints.ts";
 export type { AuditActor, AuditDraft, AuditEntry, Json, JsonObject } from "./entry.ts";
 export { diffRecords, snapshotRecord } from "./entry.ts";
 export { type HistoryItem, historyItem, MASKED_MARKER } from "./history.ts";

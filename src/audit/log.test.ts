@@ -57,15 +57,26 @@ describeEachDatabase("audit log", (salur) => {
     expect((await verify()).ok).toBe(true);
   });
 
-  it("appends a batch in one go, each entry chained to the one before", async () => {
-    const entries = await db().transaction((tx) =>
-      salur().audit.append(
-        tx,
-        Array.from({ length: 1500 }, (_, i) => draft(`batch-${i}`)),
-      ),
-    );
-    expect(entries).toHaveLength(1500);
+  it("appends a batch in one go, each entry chained to the one before, across insert chunks", async () => {
+    // More than two insert statements' worth, with values the JSON path must carry exactly as hashed.
+    const drafts = Array.from({ length: 6_000 }, (_, i) => ({
+      ...draft(`batch-${i}`),
+      area: i % 3 === 0 ? null : "64.01.01.2001/RT001",
+      before: i % 2 === 0 ? null : { status: "approved", version: i },
+      after: { status: "paid", note: `Rp1.500.000 "lunas" ✓ \\ ${i}`, nested: { at: [i, null, true] } },
+      reason: i % 5 === 0 ? "bank: returned\nbaris 2" : null,
+    }));
+    const entries = await db().transaction((tx) => salur().audit.append(tx, drafts));
+    expect(entries).toHaveLength(6_000);
     expect(entries.slice(1).map((e) => e.prevHash)).toEqual(entries.slice(0, -1).map((e) => e.entryHash));
+    const last = entries[entries.length - 1];
+    const [stored] = await queryRows<{ after: unknown; before: unknown; at: Date | string }>(
+      db(),
+      sql`select after, before, at from audit_entries where seq = ${last?.seq}`,
+    );
+    expect(stored?.after).toEqual(last?.after);
+    expect(stored?.before).toEqual(last?.before);
+    expect(new Date(stored?.at ?? 0).toISOString()).toBe(last?.at);
     expect((await verify()).ok).toBe(true);
   });
 

@@ -12,7 +12,8 @@ import {
 } from "./entry.ts";
 import type { AuditKeys } from "./keys.ts";
 import { appendToFrontier, frontierRoot, leafHash } from "./merkle.ts";
-import { auditCheckpoints, auditEntries } from "./schema.ts";
+import { type AuditEntryRow, auditCheckpoints } from "./schema.ts";
+import { insertEntries } from "./store.ts";
 
 /** What a checkpoint signs. `log` names the deployment so a key reused elsewhere cannot be replayed here. */
 export interface CheckpointStatement {
@@ -59,9 +60,6 @@ interface HeadRow {
   frontier: string[] | string;
 }
 
-/** Rows per INSERT: 16 parameters each stays far below PostgreSQL's 65,535-parameter limit. */
-const INSERT_CHUNK = 1000;
-
 export function createAuditLog(options: { keys: AuditKeys; logName: string; clock: () => Date }): AuditLog {
   const { keys, logName, clock } = options;
 
@@ -105,9 +103,7 @@ export function createAuditLog(options: { keys: AuditKeys; logName: string; cloc
       frontier = appendToFrontier(frontier, seq - 1, leafHash(document));
       headHash = entryHash;
     }
-    for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-      await tx.insert(auditEntries).values(entries.slice(i, i + INSERT_CHUNK).map(toRow));
-    }
+    await insertEntries(tx, entries);
     await tx.execute(
       sql`update audit_head set seq = ${seq}, head_hash = ${headHash}, frontier = ${JSON.stringify(frontier)}::jsonb where id = 1`,
     );
@@ -166,29 +162,7 @@ export function createAuditLog(options: { keys: AuditKeys; logName: string; cloc
   return { keys, logName, append, checkpoint };
 }
 
-function toRow(entry: AuditEntry): typeof auditEntries.$inferInsert {
-  return {
-    seq: entry.seq,
-    at: new Date(entry.at),
-    actorId: entry.actor.id,
-    actorName: entry.actor.name,
-    actorRole: entry.actor.role,
-    actorArea: entry.actor.area,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    area: entry.area,
-    before: entry.before,
-    after: entry.after,
-    reason: entry.reason,
-    requestId: entry.requestId,
-    prevHash: entry.prevHash,
-    entryHash: entry.entryHash,
-    mac: entry.mac,
-  };
-}
-
-export type AuditEntryRow = typeof auditEntries.$inferSelect;
+export type { AuditEntryRow };
 
 /** Rebuilds the hashed content from a stored row: what the verifier and the proofs start from. */
 export function contentOf(row: AuditEntryRow): AuditEntryContent {

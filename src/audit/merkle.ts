@@ -98,3 +98,38 @@ export function verifyInclusion(
   }
   return sn === 0 && r.equals(Buffer.from(root));
 }
+
+/**
+ * PATH(m, D[n]) for many leaves at once: subtree roots are computed once and shared, so proving k entries of
+ * a tree of n costs O(n + k log n) instead of O(k n).
+ */
+export function inclusionProofs(leaves: readonly Uint8Array[], indexes: readonly number[]): Buffer[][] {
+  const roots = new Map<string, Buffer>();
+  const rootOf = (start: number, end: number): Buffer => {
+    const key = `${start}:${end}`;
+    let root = roots.get(key);
+    if (!root) {
+      const n = end - start;
+      if (n === 1) root = Buffer.from(leaves[start] as Uint8Array);
+      else {
+        const k = largestPowerOfTwoBelow(n);
+        root = nodeHash(rootOf(start, start + k), rootOf(start + k, end));
+      }
+      roots.set(key, root);
+    }
+    return root;
+  };
+  const path = (start: number, end: number, index: number): Buffer[] => {
+    const n = end - start;
+    if (n === 1) return [];
+    const k = largestPowerOfTwoBelow(n);
+    return index < start + k
+      ? [...path(start, start + k, index), rootOf(start + k, end)]
+      : [...path(start + k, end, index), rootOf(start, start + k)];
+  };
+  return indexes.map((index) => {
+    if (index < 0 || index >= leaves.length)
+      throw new RangeError(`leaf ${index} is not in a tree of ${leaves.length}`);
+    return path(0, leaves.length, index);
+  });
+}

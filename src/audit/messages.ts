@@ -48,6 +48,10 @@ export const AUDIT_MESSAGES: MessageCatalog = {
     id: "entri 1–{treeSize} tidak lagi menghasilkan akar Merkle yang ditandatangani di checkpoint {checkpoint}",
     en: "entries 1–{treeSize} no longer produce the Merkle root signed in checkpoint {checkpoint}",
   },
+  AUDIT_CHECKPOINT_MISSING: {
+    id: "Checkpoint {checkpoint} tercatat di jejak tetapi barisnya hilang dari basis data (dihapus untuk menutupi pemotongan?).",
+    en: "Checkpoint {checkpoint} is recorded in the trail but its row is gone from the database (deleted to hide a cut?).",
+  },
   AUDIT_LOG_TRUNCATED: {
     id: "checkpoint {checkpoint} mencakup {treeSize} entri, tetapi log berakhir di {lastSeq}: ekornya dipotong",
     en: "checkpoint {checkpoint} covers {treeSize} entries but the log ends at {lastSeq}: its tail was cut off",
@@ -57,4 +61,37 @@ export const AUDIT_MESSAGES: MessageCatalog = {
     en: "the chain head points at entry {headSeq}; the last entry is {lastSeq}",
   },
   AUDIT_FINDING: { id: "  entri {seq}: {text}", en: "  entry {seq}: {text}" },
+  // `salur audit verify --extract`: a signed extract checked offline
+  AUDIT_EXTRACT_OK: {
+    id: "Ekstrak sah: {entries} entri termasuk dalam checkpoint #{checkpoint} ({size} entri) yang ditandatangani kabupaten.",
+    en: "Extract valid: {entries} entries are included in checkpoint #{checkpoint} ({size} entries) signed by the regency.",
+  },
+  AUDIT_EXTRACT_BROKEN: {
+    id: "EKSTRAK TIDAK SAH ({count} temuan).",
+    en: "EXTRACT INVALID ({count} findings).",
+  },
+  AUDIT_EXTRACT_KEY_FROM_FILE: {
+    id: "Perhatian: kunci publik diambil dari berkas ekstrak itu sendiri. Berikan kunci yang Anda peroleh sendiri dengan --public-key.",
+    en: "Note: the public key was taken from the extract itself. Pass a key you obtained on your own with --public-key.",
+  },
+  AUDIT_EXTRACT_FORMAT: {
+    id: "berkas bukan ekstrak jejak audit Salur",
+    en: "the file is not a Salur audit extract",
+  },
+  AUDIT_EXTRACT_SIGNATURE: {
+    id: "tanda tangan checkpoint tidak sah untuk kunci ini",
+    en: "the checkpoint's signature is not valid for this key",
+  },
+  AUDIT_EXTRACT_NOT_INCLUDED: {
+    id: "entri tidak termasuk dalam pohon checkpoint (isi atau jalurnya diubah)",
+    en: "the entry is not included in the checkpoint's tree (its content or path was changed)",
+  },
+  AUDIT_EXTRACT_SEQ: {
+    id: "nomor entri tidak cocok dengan isinya",
+    en: "the entry number does not match its content",
+  },
+  AUDIT_EXTRACT_CHAIN: {
+    id: "hash entri tidak mengikuti entri sebelumnya",
+    en: "the entry's hash does not follow from the previous entry",
+  },
 };

@@ -6,50 +6,26 @@ import { parsePlaceKey } from "../access/area.ts";
 import { placeKeyCondition } from "../access/area-sql.ts";
 import { callerOf } from "../access/http.ts";
 import type { Database } from "../db/index.ts";
+import { requestLanguage, translate } from "../http/errors.ts";
 import { errorResponses } from "../http/schemas.ts";
 import { DomainError } from "../i18n/domain-error.ts";
+import { checkpointExport } from "./checkpoints.ts";
+import { buildExtract } from "./extract.ts";
 import { historyItem } from "./history.ts";
 import { type AuditEntryRow, type AuditLog, contentOf } from "./log.ts";
 import { buildInclusionProof } from "./proof.ts";
 import { auditEntries } from "./schema.ts";
+import {
+  checkpointListSchema,
+  checkpointViewSchema,
+  EXTRACT_LIMIT,
+  entryPageSchema,
+  entrySearchSchema,
+  extractInputSchema,
+  verifyReportSchema,
+} from "./schemas.ts";
 import * as store from "./store.ts";
-
-const jsonValue = z.unknown();
-const changeSchema = z.object({
-  field: z.string(),
-  before: jsonValue.optional(),
-  after: jsonValue.optional(),
-  masked: z.literal(true).optional(),
-});
-const entryViewSchema = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actor: z.object({
-    id: z.string().nullable(),
-    name: z.string(),
-    role: z.string(),
-    area: z.string().nullable(),
-  }),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  area: z.string().nullable(),
-  reason: z.string().nullable(),
-  requestId: z.string().nullable(),
-  changes: z.array(changeSchema),
-  entryHash: z.string(),
-});
-const checkpointViewSchema = z.object({
-  id: z.number(),
-  treeSize: z.number(),
-  rootHash: z.string(),
-  headHash: z.string(),
-  issuedAt: z.string(),
-  event: z.string(),
-  keyId: z.string(),
-  statement: z.string().describe("The exact signed text (canonical JSON)"),
-  signature: z.string().describe("Ed25519 signature of `statement`, base64"),
-});
+import { verifyAuditTrail } from "./verify.ts";
 
 function entryView(row: AuditEntryRow) {
   const content = contentOf(row);
@@ -82,21 +58,9 @@ export const auditRoutes =
         schema: {
           tags,
           summary: "Audit entries of the caller's area, newest first",
-          querystring: z.object({
-            entity: z.string().max(40).optional(),
-            entityId: z.string().max(80).optional(),
-            actorId: z.uuid().optional(),
-            action: z.string().max(60).optional(),
-            page: z.coerce.number().int().min(1).default(1),
-            pageSize: z.coerce.number().int().min(1).max(200).default(50),
-          }),
+          querystring: entrySearchSchema,
           response: {
-            200: z.object({
-              items: z.array(entryViewSchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
+            200: entryPageSchema,
             ...errorResponses,
           },
         },
@@ -113,6 +77,96 @@ export const auditRoutes =
           total,
           page: request.query.page,
           pageSize: request.query.pageSize,
+        };
+      },
+    );
+
+    app.post(
+      "/audit/extract",
+      {
+        schema: {
+          tags,
+          summary:
+            "A signed extract of the entries the filters match (at most 5,000, oldest first), each with its inclusion proof against a checkpoint signed now; `salur audit verify --extract` checks it offline",
+          body: extractInputSchema,
+        },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        const filters = Object.fromEntries(
+          Object.entries(request.body).filter((e): e is [string, string] => typeof e[1] === "string"),
+        );
+        const checkpoint = await db.transaction(async (tx) => {
+          await audit.append(tx, {
+            actor: auditActor(caller.actor),
+            action: "audit.extract_export",
+            entity: "audit",
+            entityId: null,
+            area: null,
+            after: filters,
+            requestId: caller.requestId,
+          });
+          return audit.checkpoint(tx, { event: "audit.extract", actor: auditActor(caller.actor) });
+        });
+        const rows = await store.entriesMatching(
+          db,
+          request.body,
+          placeKeyCondition(caller.actor.area, auditEntries.area),
+          EXTRACT_LIMIT,
+        );
+        const extract = await buildExtract(db, {
+          rows,
+          checkpoint,
+          publicKeyPem: audit.keys.publicKeyPem,
+          exportedBy: caller.actor.name,
+          exportedAt: new Date(),
+          filters,
+        });
+        reply.header("content-type", "application/json; charset=utf-8");
+        reply.header("content-disposition", `attachment; filename="ekstrak-audit-${checkpoint.id}.json"`);
+        return reply.send(`${JSON.stringify(extract, null, 2)}\n`);
+      },
+    );
+
+    app.post(
+      "/audit/verification",
+      {
+        schema: {
+          tags,
+          summary:
+            "Check the whole chain now: every hash, link and MAC, every checkpoint's signature and root; the check is itself recorded",
+          response: { 200: verifyReportSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const caller = callerOf(request);
+        const language = requestLanguage(request);
+        const report = await verifyAuditTrail(db, {
+          verifier: audit.keys,
+          keys: audit.keys,
+          logName: audit.logName,
+        });
+        await db.transaction((tx) =>
+          audit.append(tx, {
+            actor: auditActor(caller.actor),
+            action: "audit.verify",
+            entity: "audit",
+            entityId: null,
+            area: null,
+            after: {
+              ok: report.ok,
+              entries: report.entries,
+              lastSeq: report.lastSeq,
+              headHash: report.headHash,
+              checkpointsVerified: report.checkpointsVerified,
+              firstBrokenSeq: report.firstBrokenSeq,
+            },
+            requestId: caller.requestId,
+          }),
+        );
+        return {
+          ...report,
+          problems: report.problems.map((p) => ({ ...p, message: translate(p.code, p.params, language) })),
         };
       },
     );
@@ -155,11 +209,7 @@ export const auditRoutes =
           tags,
           summary: "Signed checkpoints and the public key that verifies them",
           response: {
-            200: z.object({
-              keyId: z.string(),
-              publicKey: z.string(),
-              checkpoints: z.array(checkpointViewSchema),
-            }),
+            200: checkpointListSchema,
           },
         },
       },
@@ -171,6 +221,24 @@ export const auditRoutes =
           issuedAt: c.issuedAt.toISOString(),
         })),
       }),
+    );
+
+    app.get(
+      "/audit/checkpoints/export",
+      {
+        schema: {
+          tags,
+          summary:
+            "Every signed checkpoint and the public key, as a file to keep off the machine (`salur audit verify --witness FILE`)",
+          response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
+        },
+      },
+      async (_request, reply) => {
+        const bundle = await checkpointExport(db, audit, new Date());
+        const day = bundle.exportedAt.slice(0, 10);
+        reply.header("content-disposition", `attachment; filename="salur-checkpoints-${day}.json"`);
+        return bundle as unknown as Record<string, unknown>;
+      },
     );
 
     app.post(

@@ -35,6 +35,8 @@ export const auditEntries = pgTable(
   ],
 );
 
+export type AuditEntryRow = typeof auditEntries.$inferSelect;
+
 /**
  * The head of the chain, one row, locked FOR UPDATE by every append: appends are serialised across processes,
  * so seq never skips and the chain never forks. `frontier` keeps the Merkle root current in O(log n).

@@ -18,6 +18,7 @@ export type AuditProblemCode =
   | "AUDIT_CHECKPOINT_OTHER_LOG"
   | "AUDIT_CHECKPOINT_MISMATCH"
   | "AUDIT_LOG_TRUNCATED"
+  | "AUDIT_CHECKPOINT_MISSING"
   | "AUDIT_HEAD_MISMATCH";
 
 export interface AuditProblem {
@@ -58,8 +59,10 @@ export interface VerifyOptions {
 
 export async function verifyAuditTrail(db: Executor, options: VerifyOptions): Promise<VerifyReport> {
   const problems: AuditProblem[] = [];
+  const stored = await listCheckpoints(db);
+  const storedIds = new Set(stored.map((row) => String(row.id)));
   const candidates: SignedCheckpoint[] = [
-    ...(await listCheckpoints(db)).map((row) => ({
+    ...stored.map((row) => ({
       source: `#${row.id}`,
       signedText: row.statement,
       signature: row.signature,
@@ -145,6 +148,14 @@ export async function verifyAuditTrail(db: Executor, options: VerifyOptions): Pr
       }
       if (options.keys && options.keys.mac(row.entryHash) !== row.mac) {
         problems.push({ seq: row.seq, code: "AUDIT_ENTRY_MAC_INVALID", params: {} });
+      }
+      // The trail records every checkpoint it signed: a checkpoint row deleted to hide a later cut is named.
+      if (row.action === "audit.checkpoint" && row.entityId && !storedIds.has(row.entityId)) {
+        problems.push({
+          seq: row.seq,
+          code: "AUDIT_CHECKPOINT_MISSING",
+          params: { checkpoint: `#${row.entityId}` },
+        });
       }
       frontier = appendToFrontier(frontier, size, leafHash(document));
       size += 1;

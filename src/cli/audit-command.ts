@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { auditActor, systemActor } from "../access/actor.ts";
+import { checkpointExport, witnessesFromExport } from "../audit/checkpoints.ts";
+import { checkExtract, type ExtractReport } from "../audit/extract.ts";
 import { auditVerifierFromPem } from "../audit/keys.ts";
 import { buildInclusionProof } from "../audit/proof.ts";
 import { type SignedCheckpoint, type VerifyReport, verifyAuditTrail } from "../audit/verify.ts";
@@ -25,11 +27,22 @@ export function registerAuditCommand(program: Command): void {
     .option("--public-key <file>", "verify with this public key only (a witness without the signing key)")
     .option("--witness <files...>", "checkpoints kept outside the database (from `audit checkpoint --out`)")
     .option("--json", "print the report as JSON")
-    .action(async (options: { publicKey?: string; witness?: string[]; json?: boolean }) => {
+    .option("--extract <file>", "check a signed extract offline (no database): signature, inclusion, links")
+    .action(async (options: { publicKey?: string; witness?: string[]; json?: boolean; extract?: string }) => {
+      if (options.extract) {
+        const result = runExtractVerify(
+          readFileSync(options.extract, "utf8"),
+          options.publicKey ? readFileSync(options.publicKey, "utf8") : null,
+          { json: options.json ?? false, language: cliLanguage() },
+        );
+        console.log(result.output);
+        process.exitCode = result.exitCode;
+        return;
+      }
       await withSalur(async (salur) => {
         const result = await runAuditVerify(salur, {
           publicKeyPem: options.publicKey ? readFileSync(options.publicKey, "utf8") : undefined,
-          witnesses: (options.witness ?? []).map(readWitness),
+          witnesses: (options.witness ?? []).flatMap(readWitness),
           json: options.json ?? false,
           language: cliLanguage(),
         });
@@ -63,6 +76,20 @@ export function registerAuditCommand(program: Command): void {
         );
         if (options.out) writeFileSync(options.out, `${text}\n`);
         console.log(text);
+      });
+    });
+
+  audit
+    .command("export")
+    .description(
+      "Write every signed checkpoint and the public key to a file to keep off the machine / Ekspor checkpoint",
+    )
+    .requiredOption("--out <file>", "the file (then copy it to a USB disk, a share, the Inspektorat)")
+    .action(async (options: { out: string }) => {
+      await withSalur(async (salur) => {
+        const bundle = await checkpointExport(salur.database.db, salur.audit, new Date());
+        writeFileSync(options.out, `${JSON.stringify(bundle, null, 2)}\n`);
+        console.log(`${bundle.checkpoints.length} checkpoint → ${options.out}`);
       });
     });
 
@@ -111,15 +138,9 @@ async function withSalur(run: (salur: Salur) => Promise<void>): Promise<void> {
   }
 }
 
-/** A witness file: a checkpoint from `audit checkpoint --out`, or a proof, which carries its checkpoint. */
-function readWitness(file: string): SignedCheckpoint {
-  const value = JSON.parse(readFileSync(file, "utf8")) as {
-    statement?: string;
-    signature?: string;
-    checkpoint?: { statement: string; signature: string };
-  };
-  const checkpoint = value.checkpoint ?? value;
-  return { source: file, signedText: checkpoint.statement ?? "", signature: checkpoint.signature ?? "" };
+/** A witness file: an export (`audit export`), a checkpoint (`audit checkpoint --out`), or a proof. */
+function readWitness(file: string): SignedCheckpoint[] {
+  return witnessesFromExport(readFileSync(file, "utf8"), file);
 }
 
 /** What `salur audit verify` prints and its exit code (1 when anything is broken). */
@@ -173,4 +194,32 @@ export function renderVerifyReport(report: VerifyReport, language: Language): st
   }
   if (!report.macsChecked) lines.push(translate("AUDIT_VERIFY_NO_MAC", {}, language));
   return lines.join("\n");
+}
+
+/** What `salur audit verify --extract FILE` prints: needs no database, only the file (and the witness's key). */
+export function runExtractVerify(
+  text: string,
+  trustedPublicKey: string | null,
+  options: { json?: boolean; language?: Language },
+): { report: ExtractReport; output: string; exitCode: 0 | 1 } {
+  const report = checkExtract(text, trustedPublicKey);
+  const exitCode = report.ok ? 0 : 1;
+  if (options.json) return { report, output: JSON.stringify(report, null, 2), exitCode };
+  const language = options.language ?? "id";
+  const lines = report.ok
+    ? [
+        translate(
+          "AUDIT_EXTRACT_OK",
+          { entries: report.entries, checkpoint: report.checkpointId ?? 0, size: report.treeSize ?? 0 },
+          language,
+        ),
+      ]
+    : [
+        translate("AUDIT_EXTRACT_BROKEN", { count: report.problems.length }, language),
+        ...report.problems.map((p) =>
+          translate("AUDIT_FINDING", { seq: p.seq ?? "-", text: translate(p.code, {}, language) }, language),
+        ),
+      ];
+  if (!report.keyTrusted) lines.push(translate("AUDIT_EXTRACT_KEY_FROM_FILE", {}, language));
+  return { report, output: lines.join("\n"), exitCode };
 }

@@ -21,6 +21,7 @@ import {
 } from "../imports/reconciliation.ts";
 import { RECONCILIATION_CATEGORIES } from "../imports/schema.ts";
 import { type ImportDeps, importDeps, submitImport, writeReport } from "../imports/service.ts";
+import { fileSource } from "../imports/sheet.ts";
 import * as importStore from "../imports/store.ts";
 import type { JobRunner } from "../jobs/index.ts";
 import * as registryStore from "../registry/store.ts";
@@ -163,6 +164,10 @@ export function registerImportCommands(program: Command): void {
               format,
               language: lang,
               translate,
+              // At the machine itself, whoever runs the command holds the data directory and its key.
+              masking: null,
+              // Read from the officer's own file: an applied list's stored copy is already deleted.
+              source: fileSource(file, statSync(file).size),
             });
             console.log(`report: ${options.report}`);
           }

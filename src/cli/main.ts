@@ -4,6 +4,7 @@ import { DomainError } from "../i18n/domain-error.ts";
 import { languageFromHeader } from "../i18n/index.ts";
 import { registerAhpCommand } from "./ahp-command.ts";
 import { registerAuditCommand } from "./audit-command.ts";
+import { registerBackupCommands } from "./backup-command.ts";
 import { registerImportCommands } from "./import-command.ts";
 import { registerMatchCommand } from "./match-command.ts";
 import { registerNikCommand } from "./nik-command.ts";
@@ -24,6 +25,7 @@ registerMatchCommand(program);
 registerImportCommands(program);
 registerUserCommand(program);
 registerAuditCommand(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

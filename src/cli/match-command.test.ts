@@ -112,6 +112,10 @@ describe("salur match", () => {
       "address_level",
       "kk_level",
       "phone_level",
+      "other_id_level",
+      "postcode_level",
+      "decision",
+      "reason",
     ]);
     const siti = pairs.find((p) => p.includes("dinsos") && p.includes("A-1"));
     expect(siti?.slice(6, 10), siti?.join(",")).toEqual(["spreadsheet_zeroed", "exact", "exact", "same"]);
@@ -179,5 +183,59 @@ describe("salur match", () => {
       level: "exact",
     });
     expect(written.clusters.count).toBeLessThan(written.records);
+  });
+});
+
+describe("salur match warnings", () => {
+  it("reports unknown columns, rejected NIK values and too few blocking rules instead of ignoring them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "salur-match-warn-"));
+    try {
+      const file = join(dir, "posyandu.csv");
+      await writeFile(
+        file,
+        "name,birth_date,nik,kode_posyandu\nSiti Aminah,1988-07-05,12345,P1\nSiti Aminah,1988-07-05,,P1\n",
+      );
+      const summary = await runMatch([file], {
+        out: join(dir, "out"),
+        progress: false,
+        parseInWorker: false,
+      });
+      const codes = summary.warnings.map((w) => w.code);
+      expect(summary.warnings).toContainEqual({
+        code: "MATCH_UNKNOWN_COLUMNS",
+        file,
+        columns: ["kode_posyandu"],
+      });
+      expect(summary.warnings).toContainEqual({ code: "MATCH_NIK_REJECTED", records: 1 });
+      expect(codes).toContain("MATCH_FEW_BLOCKING_RULES");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads other_id and kode pos and links on another identifier when the name is damaged", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "salur-match-other-"));
+    try {
+      const file = join(dir, "gereja.csv");
+      await writeFile(
+        file,
+        [
+          "name,birth_date,address,kode_pos,other_id",
+          "Yohanes Lewi,1961-02-14,Jl. Pelita 4 Long Kali,76283,ANG-00417",
+          "Yohanis Lewie,1961-02-14,Jl Pelita No 4 Long Kali,76283,ang 00417",
+          "Yohanes Lewi,1993-11-02,Gg. Mawar 12 Tanah Grogot,76211,ANG-00993",
+        ].join("\n"),
+      );
+      const out = join(dir, "out");
+      const summary = await runMatch([file], { out, progress: false, parseInWorker: false });
+      expect(summary.warnings.filter((w) => w.code === "MATCH_UNKNOWN_COLUMNS")).toEqual([]);
+      expect(summary.blocking.find((r) => r.rule === "other_id")?.pairs).toBe(1);
+      const clusters = (await readFile(join(out, "clusters.csv"), "utf8")).trim().split("\n").slice(1);
+      const clusterOf = clusters.map((line) => line.slice(line.lastIndexOf(",") + 1));
+      expect(clusterOf[0]).toBe(clusterOf[1]);
+      expect(clusterOf[2]).not.toBe(clusterOf[0]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,6 +13,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { parse } from "csv-parse";
 import { DomainError } from "../i18n/domain-error.ts";
+import { createTranslator } from "../i18n/index.ts";
 import {
   COMPARED_FIELDS,
   decodePattern,
@@ -25,6 +26,7 @@ import {
   probabilityOf,
   weightOf,
 } from "../matching/index.ts";
+import { MATCHING_MESSAGES } from "../matching/messages.ts";
 
 /** Input columns the command understands; any subset, in any order. */
 export const MATCH_INPUT_COLUMNS = [
@@ -41,6 +43,8 @@ export const MATCH_INPUT_COLUMNS = [
   "rt",
   "rw",
   "phone",
+  "other_id",
+  "postcode",
 ] as const;
 
 export interface MatchCommandOptions {
@@ -63,7 +67,8 @@ export interface MatchSummary {
   sources: Record<string, number>;
   candidatePairs: number;
   blocking: LinkResult["candidates"]["rules"];
-  pairs: { linked: number; review: number; written: number };
+  /** review includes refusedToReview: links the chaining guard refused, sent to review with the reason. */
+  pairs: { linked: number; review: number; written: number; refusedToReview: number };
   clusters: { count: number; withSeveralRecords: number; recordsInSharedClusters: number; largest: number };
   guard: { rejectedMerges: number };
   timingsMs: Record<"read" | LinkStage | "write" | "total", number>;
@@ -71,7 +76,19 @@ export interface MatchSummary {
   /** CPU time of the whole process (both threads): on a shared machine, less noisy than wall time. */
   cpuTimeMs: { user: number; system: number };
   model: LinkResult["model"];
+  /**
+   * What the run could not use, so that a list without NIK or desa does not pass as checked: columns it does
+   * not know, NIK values it rejected, and too few blocking rules that found anything.
+   */
+  warnings: MatchWarning[];
 }
+
+export type MatchWarning =
+  | { code: "MATCH_UNKNOWN_COLUMNS"; file: string; columns: string[] }
+  | { code: "MATCH_NIK_REJECTED"; records: number }
+  | { code: "MATCH_FEW_BLOCKING_RULES"; rulesWithPairs: string[] };
+
+const translateMatch = createTranslator(MATCHING_MESSAGES);
 
 const STAGE_LABELS: Record<LinkStage | "read" | "write", string> = {
   read: "baca / read",
@@ -235,7 +252,20 @@ export async function runMatch(
     peakMemory: { rssBytes, rssMiB: Math.round(rssBytes / 1048576) },
     cpuTimeMs: { user: round(usage.userCPUTime / 1000), system: round(usage.systemCPUTime / 1000) },
     model: result.model,
+    warnings: matchWarnings(readers, table, result),
   };
+  if (showProgress)
+    for (const warning of summary.warnings) {
+      const params = {
+        file: "file" in warning ? warning.file : "",
+        columns: "columns" in warning ? warning.columns.join(", ") : "",
+        records: "records" in warning ? warning.records : "",
+        rules: "rulesWithPairs" in warning ? warning.rulesWithPairs.join(", ") || "–" : "",
+      };
+      process.stderr.write(
+        `peringatan: ${translateMatch(warning.code, params, "id")}\nwarning: ${translateMatch(warning.code, params, "en")}\n`,
+      );
+    }
   await writeFile(join(options.out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   progress("write", 3, 3);
   bar?.stop();
@@ -244,12 +274,37 @@ export async function runMatch(
 
 const round = (ms: number) => Math.round(ms);
 
+/** Fewer rules than this finding pairs means most damage to one field loses the true pair. */
+const FEW_RULES = 3;
+
+function matchWarnings(
+  readers: readonly ListReader[],
+  table: FeatureTable,
+  result: LinkResult,
+): MatchWarning[] {
+  const warnings: MatchWarning[] = [];
+  for (const reader of readers)
+    if (reader.unknownColumns.length > 0)
+      warnings.push({ code: "MATCH_UNKNOWN_COLUMNS", file: reader.file, columns: reader.unknownColumns });
+  let rejected = 0;
+  for (let i = 0; i < table.size; i++) if (table.records[i]?.nik?.trim() && !table.nik[i]) rejected++;
+  if (rejected > 0) warnings.push({ code: "MATCH_NIK_REJECTED", records: rejected });
+  const rulesWithPairs = result.candidates.rules.filter((rule) => rule.pairs > 0).map((rule) => rule.rule);
+  if (table.size > 1 && rulesWithPairs.length < FEW_RULES)
+    warnings.push({ code: "MATCH_FEW_BLOCKING_RULES", rulesWithPairs });
+  return warnings;
+}
+
+/** Indonesian headers a list may carry for the same columns. */
+const HEADER_ALIASES: Record<string, string> = { kode_pos: "postcode", kodepos: "postcode" };
+
 function normaliseHeader(header: string): string {
-  return header
+  const normalised = header
     .replace(/^\uFEFF/, "")
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, "_");
+  return HEADER_ALIASES[normalised] ?? normalised;
 }
 
 const CSV_OPTIONS = { bom: true, columns: false, relax_column_count: true, skip_empty_lines: true } as const;
@@ -266,6 +321,8 @@ class ListReader {
   private at: Record<(typeof MATCH_INPUT_COLUMNS)[number], number> | null = null;
   private readonly defaultSource: string;
   records = 0;
+  /** Header cells that name no known column: reported, never silently dropped. */
+  unknownColumns: string[] = [];
 
   constructor(readonly file: string) {
     this.defaultSource = basename(file, extname(file));
@@ -276,6 +333,8 @@ class ListReader {
     const at = this.at;
     if (!at) {
       const headers = cells.map(normaliseHeader);
+      const known = new Set<string>(MATCH_INPUT_COLUMNS);
+      this.unknownColumns = headers.filter((header) => header && !known.has(header));
       this.at = Object.fromEntries(
         MATCH_INPUT_COLUMNS.map((column) => [column, headers.indexOf(column)]),
       ) as Record<(typeof MATCH_INPUT_COLUMNS)[number], number>;
@@ -297,6 +356,8 @@ class ListReader {
       rt: cell(at.rt),
       rw: cell(at.rw),
       phone: cell(at.phone),
+      otherId: cell(at.other_id),
+      postcode: cell(at.postcode),
     };
   }
 }
@@ -439,18 +500,34 @@ function fixed(value: number, decimals: number): string {
   return `${value < 0 && scaled > 0 ? "-" : ""}${whole}.${fraction}`;
 }
 
-/** Every pair at or above the review threshold, strongest first, with the level of each compared field. */
+/**
+ * Every pair at or above the review threshold, strongest first, with the level of each compared field and the
+ * decision: "link", or "review" — below the match threshold, or a link the chaining guard refused, whose
+ * reason names the two records that are clearly different people.
+ */
 async function writePairs(path: string, keys: readonly string[], result: LinkResult) {
   const reviewWeight = weightOf(result.model.reviewThreshold);
   const matchWeight = weightOf(result.model.matchThreshold);
   const { a, b } = result.candidates;
+  const refusedReason = new Map<number, string>();
+  for (const refused of result.refusedLinks) {
+    const recordA = result.table.records[refused.conflictA] as LinkageRecord;
+    const recordB = result.table.records[refused.conflictB] as LinkageRecord;
+    refusedReason.set(
+      refused.pair,
+      csvCell(
+        `refused_merge: ${recordA.source}/${recordA.recordId} and ${recordB.source}/${recordB.recordId} ` +
+          `would join as one person but weigh ${fixed(refused.conflictWeight, 1)}`,
+      ),
+    );
+  }
   const selected: number[] = [];
   let linked = 0;
   for (let k = 0; k < result.weights.length; k++) {
     const weight = result.weights[k] as number;
     if (weight < reviewWeight) continue;
     selected.push(k);
-    if (weight >= matchWeight) linked++;
+    if (weight >= matchWeight && !refusedReason.has(k)) linked++;
   }
   // Strongest first, ties by canonical rank: the file is the same for any input order.
   const rank = result.rank;
@@ -479,7 +556,9 @@ async function writePairs(path: string, keys: readonly string[], result: LinkRes
     for (const position of order) {
       const k = selected[position] as number;
       const weight = result.weights[k] as number;
-      yield `${keys[a[k] as number]},${keys[b[k] as number]},${fixed(probabilityOf(weight), 6)},${fixed(weight, 3)},${columnsOf(result.patterns[k] as number)}`;
+      const reason = refusedReason.get(k);
+      const decision = weight >= matchWeight && reason === undefined ? "link" : "review";
+      yield `${keys[a[k] as number]},${keys[b[k] as number]},${fixed(probabilityOf(weight), 6)},${fixed(weight, 3)},${columnsOf(result.patterns[k] as number)},${decision},${reason ?? ""}`;
     }
   }
   const header = [
@@ -490,7 +569,14 @@ async function writePairs(path: string, keys: readonly string[], result: LinkRes
     "match_probability",
     "match_weight",
     ...COMPARED_FIELDS.map((field) => `${field}_level`),
+    "decision",
+    "reason",
   ].join(",");
   await writeLines(path, header, lines());
-  return { linked, review: selected.length - linked, written: selected.length };
+  return {
+    linked,
+    review: selected.length - linked,
+    written: selected.length,
+    refusedToReview: refusedReason.size,
+  };
 }

@@ -11,7 +11,7 @@ describe("salur nik check", () => {
     expect(report.exitCode).toBe(0);
     expect(report.output).toContain("Kalimantan Timur / Kabupaten Paser / Kuaro");
     expect(report.output).toContain("perempuan");
-    expect(report.output).toContain("1988-07-05");
+    expect(report.output).toContain("5 Juli 1988");
   });
 
   it("speaks English when asked", () => {

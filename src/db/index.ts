@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { type ChangeFeed, installChangeTriggers, listenForChanges } from "./changes.ts";
 import { lockDataDirectory } from "./lock.ts";
 import * as schema from "./schema.ts";
 
@@ -26,6 +27,12 @@ export interface DatabaseHandle {
   location: string;
   migrate(): Promise<void>;
   migrationState(): Promise<MigrationState>;
+  /** PGlite only: a consistent gzipped tar of the live data directory (`salur backup`). */
+  dumpDataDir?: () => Promise<Blob>;
+  /** PostgreSQL only: the connection pool's state, for /metrics. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
+  /** PostgreSQL only: changes committed by any process sharing the server, for in-memory caches. */
+  listenForChanges?: () => Promise<ChangeFeed>;
   close(): Promise<void>;
 }
 
@@ -39,8 +46,11 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.m
 
 export type DatabaseOptions =
   | { kind: "postgres"; url: string }
-  /** dataDir undefined = in memory (tests); otherwise the directory is locked against a second process. */
-  | { kind: "pglite"; dataDir?: string };
+  /**
+   * dataDir undefined = in memory (tests); otherwise the directory is locked against a second process.
+   * `from` starts an in-memory database from a dumped data directory instead of an empty cluster.
+   */
+  | { kind: "pglite"; dataDir?: string; from?: Blob };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === "postgres") {
@@ -49,22 +59,37 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // replaces it on the next query.
     pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
-    return handle(
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    const opened = handle(
       db,
       "postgres",
       redactUrl(options.url),
       async () => {
         await migrateNodePg(drizzleNodePg({ client: pool }), { migrationsFolder: MIGRATIONS_FOLDER });
+        // Two processes starting together must not replace the triggers at the same moment.
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtext('salur_change_triggers'))`);
+          await installChangeTriggers(tx);
+        });
       },
       () => pool.end(),
     );
+    return { ...opened, poolStats, listenForChanges: () => listenForChanges(options.url) };
   }
   const release = options.dataDir ? lockDataDirectory(options.dataDir) : () => {};
+  const dataDir = options.dataDir;
   try {
-    const client = options.dataDir ? new PGlite(join(options.dataDir, "pglite")) : new PGlite();
+    if (dataDir) {
+      mkdirSync(join(dataDir, "pglite"), { recursive: true, mode: 0o700 });
+      makePrivate(dataDir);
+    }
+    const client = dataDir
+      ? new PGlite(join(dataDir, "pglite"))
+      : new PGlite(options.from ? { loadDataDir: options.from } : {});
     await client.waitReady;
+    if (dataDir) makePrivate(dataDir);
     const db = drizzlePglite({ client, schema }) as unknown as Database;
-    return handle(
+    const opened = handle(
       db,
       "pglite",
       options.dataDir ?? "memory",
@@ -73,12 +98,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       },
       async () => {
         await client.close();
+        if (dataDir) makePrivate(dataDir);
         release();
       },
     );
+    return { ...opened, dumpDataDir: () => client.dumpDataDir("gzip") };
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+/**
+ * On the embedded database, file access is database access: the data directory is this account's alone
+ * (0700, files 0600), whatever the umask; files an older version left open are tightened at each start.
+ */
+function makePrivate(path: string): void {
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    if ((stat.mode & 0o777) !== 0o700) chmodSync(path, 0o700);
+    for (const name of readdirSync(path)) makePrivate(join(path, name));
+  } else if (stat.isFile() && (stat.mode & 0o077) !== 0) {
+    chmodSync(path, stat.mode & 0o700);
   }
 }
 

@@ -7,7 +7,7 @@ import { DomainError } from "../i18n/domain-error.ts";
  * The lock file holds the owner's pid; a lock left by a dead process is taken over.
  */
 export function lockDataDirectory(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockPath = join(dataDir, "salur.lock");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

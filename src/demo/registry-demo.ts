@@ -338,8 +338,13 @@ export function generateDemoRegistry(options: DemoRegistryOptions): DemoRegistry
       .map((c) => ({ c, key: c.household.welfareIndex + planRng.normal(0, 0.08) }))
       .sort((a, b) => a.key - b.key)
       .map(({ c }) => c);
-    const quota = Math.max(10, Math.round((pool.length * plan.quotaShare) / 10) * 10);
-    const proposed = ranked.slice(0, Math.min(ranked.length, Math.ceil(quota * 1.3)));
+    const target = Math.max(10, Math.round((pool.length * plan.quotaShare) / 10) * 10);
+    const proposed = ranked.slice(0, Math.min(ranked.length, Math.ceil(target * 1.3)));
+    const statuses = proposed.map(() => STAGE_STATUSES[plan.stage].draw(planRng));
+    // The quota is set below the validated applicants, as budgets are in practice: the ranking decides who is
+    // chosen, and a change of weights changes the list (a quota above them would make every model equal).
+    const rankable = statuses.filter((s) => s === "validated" || s === "selected").length;
+    const quota = rankable >= 20 ? Math.min(target, Math.floor((rankable * 0.8) / 10) * 10) : target;
     const period: DemoPeriod = {
       code: `${plan.code}-${year}-${stage}`,
       programCode: plan.code,
@@ -359,7 +364,6 @@ export function generateDemoRegistry(options: DemoRegistryOptions): DemoRegistry
       budget: quota * plan.amountPerRecipient,
     });
 
-    const statuses = proposed.map(() => STAGE_STATUSES[plan.stage].draw(planRng));
     // Selection goes to the poorest of those validated, and never past the quota.
     const selectable = proposed
       .map((_, i) => i)

@@ -3,6 +3,8 @@ import { count } from "drizzle-orm";
 import { auditActor, systemCaller } from "../access/actor.ts";
 import { ensureDemoUsers } from "../access/demo-users.ts";
 import type { Executor } from "../db/index.ts";
+import { seedDemoDecree } from "../decree/demo.ts";
+import { publishDemoPortal } from "../portal/demo.ts";
 import { type PreparedPerson, preparePerson } from "../registry/persons.ts";
 import {
   agencies,
@@ -108,7 +110,7 @@ export async function seedDemo(salur: Salur, options: SeedOptions = {}): Promise
       demo.households,
       (h) => h.id,
       (h) => ({
-        kkCipher: vault.seal("kk", h.kk),
+        kkCipher: vault.seal("kk", h.kk, vault.blindIndex("kk", h.kk)),
         kkIndex: vault.blindIndex("kk", h.kk),
         villageCode: h.villageCode,
         districtCode: h.districtCode,
@@ -217,6 +219,9 @@ export async function seedDemo(salur: Salur, options: SeedOptions = {}): Promise
     });
   });
   const users = await ensureDemoUsers(salur);
+  // The sanggah list is published first, then decreed: the order the law asks for.
+  await publishDemoPortal(salur, say);
+  if (await seedDemoDecree(salur)) say("  1 SK Bupati (BLT UMKM)");
   if (users.created.length > 0) say(`  ${users.created.length} akun demo (kata sandi ${users.password})`);
   say(`Data demo siap dalam ${((performance.now() - started) / 1000).toFixed(1)} detik. / Demo ready.`);
   return true;

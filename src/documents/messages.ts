@@ -17,11 +17,11 @@ export const DOCUMENT_MESSAGES: MessageCatalog = {
     id: "Berkas foto rusak atau tidak lengkap ({detail}).",
     en: "The photo file is damaged or incomplete ({detail}).",
   },
-  DOCUMENT_KIND_UNKNOWN: {
-    id: "Jenis dokumen '{kind}' tidak dikenal.",
-    en: "Document kind '{kind}' is unknown.",
-  },
   DOCUMENT_NOT_FOUND: { id: "Dokumen {id} tidak ditemukan.", en: "Document {id} was not found." },
+  DOCUMENT_STAGED_BY_OTHER: {
+    id: "Foto pengajuan {submissionId} dikirim oleh petugas lain; hanya petugas itu yang dapat menambah atau menggantinya.",
+    en: "The photos of submission {submissionId} were sent by another officer; only that officer may add or replace them.",
+  },
   DOCUMENT_LOCKED: {
     id: "Dokumen tidak dapat diganti setelah pengajuan diverifikasi (status '{status}').",
     en: "Documents cannot be replaced once the application is verified (status '{status}').",

@@ -159,6 +159,11 @@ export async function stageDocument(
       throw new DomainError("SUBMISSION_ALREADY_APPLIED", { submissionId }, 409);
     }
     const staged = await store.stagedDocuments(tx, submissionId);
+    // A submission id is the device's: only the officer who staged its first photo (and sends it) adds more.
+    const owner = registration?.officerId ?? staged[0]?.uploadedBy ?? uploadedBy;
+    if (owner !== uploadedBy || staged.some((d) => d.uploadedBy !== uploadedBy)) {
+      throw new DomainError("DOCUMENT_STAGED_BY_OTHER", { submissionId }, 403);
+    }
     const same = staged.find(
       (d) => d.kind === input.kind && d.sha256 === upload.sha256 && d.uploadedBy === uploadedBy,
     );

@@ -3,17 +3,33 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ACCESS_MESSAGES } from "../access/messages.ts";
 import { ThrottledError } from "../access/service.ts";
 import { AUDIT_MESSAGES } from "../audit/messages.ts";
+import { CIVIL_REGISTRY_MESSAGES } from "../civil-registry/messages.ts";
+import { COMPLAINT_MESSAGES } from "../complaints/messages.ts";
+import { DECREE_MESSAGES } from "../decree/messages.ts";
 import { DomainError, type FieldIssue, ValidationFailed } from "../i18n/domain-error.ts";
-import { createTranslator, type Language, languageFromHeader, type MessageParams } from "../i18n/index.ts";
+import {
+  createTranslator,
+  type Language,
+  languageFromHeader,
+  type MessageCatalog,
+  type MessageParams,
+} from "../i18n/index.ts";
 import { IMPORT_MESSAGES } from "../imports/messages.ts";
 import { MATCHING_MESSAGES } from "../matching/index.ts";
 import { NIK_MESSAGES } from "../nik/index.ts";
+import { OPS_MESSAGES } from "../ops/messages.ts";
+import { PAYMENT_MESSAGES } from "../payments/messages.ts";
+import { PORTAL_MESSAGES } from "../portal/messages.ts";
 import { RANKING_MESSAGES } from "../ranking/index.ts";
+import { RECEIPT_MESSAGES } from "../receipts/messages.ts";
 import { REGISTRY_MESSAGES } from "../registry/messages.ts";
+import { REPORT_MESSAGES } from "../reports/messages.ts";
 import { WORKFLOW_MESSAGES } from "../workflow/messages.ts";
 import { HTTP_MESSAGES } from "./messages.ts";
 
-export const translate = createTranslator(
+/** Every server message, merged once: the HTTP layer, the CLI and the web app read the same texts. */
+export const SERVER_MESSAGES: MessageCatalog = Object.assign(
+  {},
   HTTP_MESSAGES,
   REGISTRY_MESSAGES,
   NIK_MESSAGES,
@@ -23,7 +39,17 @@ export const translate = createTranslator(
   MATCHING_MESSAGES,
   WORKFLOW_MESSAGES,
   IMPORT_MESSAGES,
+  DECREE_MESSAGES,
+  PAYMENT_MESSAGES,
+  PORTAL_MESSAGES,
+  OPS_MESSAGES,
+  COMPLAINT_MESSAGES,
+  CIVIL_REGISTRY_MESSAGES,
+  REPORT_MESSAGES,
+  RECEIPT_MESSAGES,
 );
+
+export const translate = createTranslator(SERVER_MESSAGES);
 
 export interface ErrorBody {
   code: string;

@@ -26,6 +26,17 @@ describe("translator", () => {
   it("falls back to the code for an unknown message so nothing is silently lost", () => {
     expect(translate("NO_SUCH_CODE")).toBe("NO_SUCH_CODE");
   });
+  it("writes quantities with the language's thousands separator and dates spelled out, identifiers as they are", () => {
+    const say = createTranslator({
+      SELECTED: {
+        id: "{count} dipilih sejak {since} ({year}, baris {row})",
+        en: "{count} selected since {since} ({year}, row {row})",
+      },
+    });
+    const params = { count: 1304, since: "2026-02-05", year: 2026, row: 1200 };
+    expect(say("SELECTED", params)).toBe("1.304 dipilih sejak 5 Februari 2026 (2026, baris 1200)");
+    expect(say("SELECTED", params, "en")).toBe("1,304 selected since 5 February 2026 (2026, row 1200)");
+  });
   it("leaves a placeholder without a parameter visible", () => {
     expect(formatTemplate("a {b} c", {})).toBe("a {b} c");
   });

@@ -12,10 +12,39 @@ export type MessageTemplate = { id: string; en: string };
 export type MessageCatalog = Record<string, MessageTemplate>;
 export type MessageParams = Record<string, string | number | boolean | null | undefined>;
 
-export function formatTemplate(template: string, params: MessageParams = {}): string {
+/** Parameters that are identifiers, not quantities: a year or a row number reads without a separator. */
+const PLAIN_NUMBER_PARAMS = /^(year|row|line|column|version|rt|rw|code|port|pid)$|Year$|Row$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCALES: Record<Language, string> = { id: "id-ID", en: "en-GB" };
+
+/**
+ * The one way a message shows a parameter: quantities with the language's thousands separator (1.304 in
+ * Indonesian, 1,304 in English) and calendar dates spelled out ("5 Februari 2026"), whatever the device.
+ */
+export function formatParam(name: string, value: string | number | boolean, language: Language): string {
+  if (typeof value === "number" && Number.isFinite(value) && !PLAIN_NUMBER_PARAMS.test(name))
+    return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 3 }).format(value);
+  if (typeof value === "string" && ISO_DATE.test(value)) {
+    const date = new Date(`${value}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime()))
+      return new Intl.DateTimeFormat(LOCALES[language], {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      }).format(date);
+  }
+  return String(value);
+}
+
+export function formatTemplate(
+  template: string,
+  params: MessageParams = {},
+  language: Language = DEFAULT_LANGUAGE,
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined || value === null ? whole : String(value);
+    return value === undefined || value === null ? whole : formatParam(name, value, language);
   });
 }
 
@@ -24,7 +53,7 @@ export function createTranslator(...catalogs: MessageCatalog[]) {
   const merged: MessageCatalog = Object.assign({}, ...catalogs);
   return function translate(code: string, params: MessageParams = {}, language: Language = DEFAULT_LANGUAGE) {
     const template = merged[code];
-    return template ? formatTemplate(template[language], params) : code;
+    return template ? formatTemplate(template[language], params, language) : code;
   };
 }
 

@@ -38,14 +38,19 @@ function cacheOf(
 const importCaches = new WeakMap<object, Map<string, Promise<string>>>();
 
 /** A checked import of agency A (or B) sent from the place: finished, with its file kept. */
-function checkedImport(c: ProbeContext, place: PlaceName, agency: "A" | "B"): Promise<string> {
-  const key = `${place}:${agency}`;
+function checkedImport(
+  c: ProbeContext,
+  place: PlaceName,
+  agency: "A" | "B",
+  purpose: "read" | "discard" = "read",
+): Promise<string> {
+  const key = `${place}:${agency}:${purpose}`;
   const imports = cacheOf(importCaches, c);
   let made = imports.get(key);
   if (!made) {
     made = (async () => {
       const d = importDeps(c.salur);
-      const stored = await upload(d, listFile(`Matrix Impor ${place} ${agency}`, place));
+      const stored = await upload(d, listFile(`Matrix Impor ${place} ${agency} ${purpose}`, place));
       const submitted = await submitImport(d, senderAt(c, place), stored, {
         fileName: `matrix-${place}.csv`,
         periodId: agency === "A" ? c.fx.periodA : c.fx.periodB,
@@ -100,9 +105,14 @@ const importWhere = async (item: { area: string | null; agencyId: string | null 
   agencyId: item.agencyId,
 });
 
-const importObject = async (c: ProbeContext, path: (id: string) => string, method = "GET") => {
+const importObject = async (
+  c: ProbeContext,
+  path: (id: string) => string,
+  method = "GET",
+  purpose: "read" | "discard" = "read",
+) => {
   const place: PlaceName = c.side === "outside-area" ? c.place : "inside";
-  const id = await checkedImport(c, place, c.side === "outside-agency" ? "B" : "A");
+  const id = await checkedImport(c, place, c.side === "outside-agency" ? "B" : "A", purpose);
   return { method, url: `/api/imports/${path(id)}`, kind: "object" as const };
 };
 
@@ -137,6 +147,8 @@ export const ACCESS_PROBES: AccessProbes = {
   "GET /api/imports/:id/issues": (c) => importObject(c, (id) => `${id}/issues`),
   "GET /api/imports/:id/report": (c) => importObject(c, (id) => `${id}/report?format=csv`),
   "POST /api/imports/:id/apply": (c) => importObject(c, (id) => `${id}/apply`, "POST"),
+  // Its own imports: a discard deletes the file the report probes read.
+  "POST /api/imports/:id/discard": (c) => importObject(c, (id) => `${id}/discard`, "POST", "discard"),
   "GET /api/import-templates": async (c) => ({
     method: "GET",
     url: `/api/import-templates?agencyId=${c.fx.agencyA}`,

@@ -6,7 +6,7 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { FileRejected, type ImportLimits } from "./limits.ts";
-import type { SheetRow } from "./sheet.ts";
+import type { SheetRow } from "./sheet-row.ts";
 
 export type CsvEncoding = "utf8" | "latin1" | "utf16le";
 

@@ -5,7 +5,7 @@
 import type { Writable } from "node:stream";
 import type { Language, MessageCatalog, MessageParams } from "../i18n/index.ts";
 import { createTranslator } from "../i18n/index.ts";
-import type { LineView } from "./reconciliation.ts";
+import type { LineView } from "./line-view.ts";
 import { createTableWriter, type TableFormat } from "./table-writer.ts";
 
 export const EXPORT_MESSAGES: MessageCatalog = {
@@ -140,7 +140,7 @@ export function exportRow(
     c?.nik ?? "",
     c?.kk ?? "",
     c?.name ?? "",
-    c?.birthDate ?? "",
+    c?.birthDate ?? String(c?.birthYear ?? ""),
     c?.sex ?? "",
     c?.village?.name ?? "",
     slash(c?.rt ?? null, c?.rw ?? null),
@@ -148,7 +148,7 @@ export function exportRow(
     p?.nik ?? "",
     p?.kk ?? "",
     p?.name ?? "",
-    p?.birthDate ?? "",
+    p?.birthDate ?? String(p?.birthYear ?? ""),
     p?.sex ?? "",
     p?.village.name ?? "",
     slash(p?.rt ?? null, p?.rw ?? null),

@@ -244,6 +244,10 @@ export const IMPORT_MESSAGES: MessageCatalog = {
     id: "Laporan impor ini tidak tersedia (berkas asli sudah dihapus atau impor belum selesai).",
     en: "This import's report is not available (the original file was removed or the import has not finished).",
   },
+  IMPORT_UPLOAD_GONE: {
+    id: "Berkas impor {id} sudah dihapus (dibuang atau melewati batas simpan); unggah berkasnya lagi.",
+    en: "The file of import {id} was deleted (discarded or past the retention limit); upload it again.",
+  },
   IMPORT_ALREADY_APPLIED: {
     id: "Berkas yang sama persis sudah diimpor untuk tahap ini ({id}); tidak ada yang diubah.",
     en: "Exactly this file was already imported for this period ({id}); nothing was changed.",
@@ -282,10 +286,6 @@ export const IMPORT_MESSAGES: MessageCatalog = {
   IMPORT_REPORT_ERROR: { id: "GALAT", en: "ERROR" },
   IMPORT_REPORT_WARNING: { id: "PERINGATAN", en: "WARNING" },
   IMPORT_REPORT_FILE: { id: "BERKAS", en: "FILE" },
-  IMPORT_REPORT_SKIPPED: {
-    id: "baris ini tidak diimpor",
-    en: "this row was not imported",
-  },
 
   // Job stages (the web app shows them beside the progress bar)
   JOB_STAGE_READ: { id: "Membaca berkas", en: "Reading the file" },

@@ -6,11 +6,12 @@
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { DomainError } from "../i18n/domain-error.ts";
 import { loadMasterSecret } from "../privacy/master-secret.ts";
+import { fileSealingKey } from "../privacy/sealed-file.ts";
 import { createVault } from "../privacy/vault.ts";
 import { loadRegionCatalog } from "../regions/catalog.ts";
 import { FileRejected } from "./limits.ts";
 import { type PrepareEvent, type PrepareSettings, prepareImport } from "./prepare.ts";
-import { fileSource } from "./sheet.ts";
+import { UPLOAD_SEALING, uploadSource } from "./uploads.ts";
 import { createVillageResolver } from "./villages.ts";
 
 const WORKER_ROLE = "salur-import-prepare";
@@ -111,7 +112,8 @@ async function runInWorker(input: WorkerInput): Promise<void> {
     const vault = createVault(loadMasterSecret({ secret: input.secret, keyFile: input.keyFile }));
     const env = { vault, regions, regencyCode: input.regencyCode, today: () => input.settings.today };
     const villages = createVillageResolver(regions, input.regencyCode);
-    for await (const event of prepareImport(fileSource(input.path, input.size), input.settings, {
+    const source = uploadSource(input.path, input.size, fileSealingKey(vault, UPLOAD_SEALING));
+    for await (const event of prepareImport(source, input.settings, {
       env,
       villages,
     })) {

@@ -35,6 +35,8 @@ export interface PrepareSettings {
   batchRows: number;
   /** Rows kept for the overlap screening after loading; beyond this the screening is skipped. */
   screeningLimit: number;
+  /** The import enrols its rows in a program's period: an invalid NIK refuses the row instead of warning. */
+  enrolling?: boolean;
 }
 
 export interface IssueAt extends RowIssue {
@@ -247,6 +249,7 @@ export async function* prepareImport(
     mapping,
     area: settings.area,
     today: settings.today,
+    enrolling: settings.enrolling ?? false,
   };
   // A finding about a field the file has no column for (sex read from nowhere) points at the name cell.
   const columnOf = (field: ImportField | null) =>

@@ -26,6 +26,13 @@ export interface ReportInput {
   issuesInRows(fromRow: number, toRow: number): Promise<IssueRow[]>;
   translate(code: string, params: MessageParams, language: Language): string;
   language: Language;
+  /** For a reader without the identity right: the cell and the finding as that reader may see them. */
+  masking?: ReportMasking | null;
+}
+
+export interface ReportMasking {
+  cell(column: number, value: string): string;
+  params(issue: Pick<IssueRow, "field" | "params">): MessageParams;
 }
 
 export async function writeImportReport(out: Writable, input: ReportInput): Promise<void> {
@@ -71,8 +78,13 @@ export async function writeImportReport(out: Writable, input: ReportInput): Prom
       input.sheetName ? { sheetName: input.sheetName } : {},
     );
     for await (const row of sheet.rows) {
-      const issues = await issuesOf(row.number);
-      const cells = [...row.cells];
+      const found = await issuesOf(row.number);
+      const masking = input.masking;
+      const issues = masking ? found.map((i) => ({ ...i, params: masking.params(i) })) : found;
+      const cells =
+        masking && row.number !== input.headerRow
+          ? row.cells.map((c, column) => masking.cell(column, c))
+          : [...row.cells];
       while (cells.length < width) cells.push("");
       const notes = issues.map((i) => describe(i.severity, i.column, i.code, i.params));
       if (row.number === input.headerRow) {

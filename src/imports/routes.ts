@@ -3,326 +3,41 @@
  * `POST /api/imports?periodId=…&fileName=daftar.xlsx` with the bytes of the file, which are streamed to disk
  * and hashed on the way. Long work answers 202 with a job to follow (GET /api/jobs/:id or its /events).
  */
-import { PassThrough, Readable, type Writable } from "node:stream";
-import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { Readable } from "node:stream";
+import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { callerOf } from "../access/http.ts";
 import { requestLanguage, translate } from "../http/errors.ts";
 import { errorResponses, idParams } from "../http/schemas.ts";
 import { DomainError } from "../i18n/domain-error.ts";
-import type { Language } from "../i18n/index.ts";
 import { jobRoutes, jobViewSchema } from "../jobs/routes.ts";
-import type { JobView } from "../jobs/runner.ts";
 import type { Salur } from "../runtime.ts";
-import { columnLetter, IMPORT_FIELDS, type MappingTemplate } from "./headers.ts";
+import { columnLetter, IMPORT_FIELDS } from "./headers.ts";
+import {
+  areaCountSchema,
+  download,
+  FILE_TYPES,
+  fieldTarget,
+  fileName,
+  importQuery,
+  importView,
+  importViewSchema,
+  issueMessage,
+  lineSchema,
+  mappingParam,
+  params,
+  presentJob,
+  reconciliationView,
+  reconciliationViewSchema,
+  streamFile,
+  submittedSchema,
+} from "./http.ts";
 import { FileRejected } from "./limits.ts";
 import * as reconciliation from "./reconciliation.ts";
-import {
-  IMPORT_MODES,
-  IMPORT_STATES,
-  type ImportRow,
-  INVALID_ROW_POLICIES,
-  RECONCILIATION_CATEGORIES,
-  RECONCILIATION_SCOPES,
-  RECONCILIATION_STATES,
-  type ReconciliationRow,
-} from "./schema.ts";
+import { RECONCILIATION_CATEGORIES, RECONCILIATION_SCOPES } from "./schema.ts";
 import * as service from "./service.ts";
 import * as store from "./store.ts";
-import { CONTENT_TYPES } from "./table-writer.ts";
-
-const FILE_TYPES = [
-  "application/octet-stream",
-  "text/csv",
-  "text/plain",
-  "application/csv",
-  "application/vnd.ms-excel",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-];
-
-const fieldTarget = z.enum([...IMPORT_FIELDS, "ignore"]);
-/** Header → field overrides, sent as URL-encoded JSON: {"NAMA KRT":"name","KET":"ignore"}. */
-const mappingParam = z
-  .string()
-  .max(8000)
-  .transform((text, ctx) => {
-    try {
-      return z.record(z.string().max(200), fieldTarget).parse(JSON.parse(text)) as MappingTemplate;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "FIELD_INVALID" });
-      return z.NEVER;
-    }
-  });
-const fileName = z.string().trim().min(1).max(255);
-
-const importQuery = z.object({
-  fileName,
-  periodId: z.uuid().optional(),
-  mode: z.enum(IMPORT_MODES).default("check"),
-  invalidRows: z.enum(INVALID_ROW_POLICIES).default("reject_file"),
-  templateId: z.uuid().optional(),
-  mapping: mappingParam.optional(),
-  headerRow: z.coerce.number().int().min(1).max(1000).optional(),
-  sheetName: z.string().max(31).optional(),
-});
-
-const issueMessage = z.object({
-  row: z.number(),
-  column: z.number().nullable().describe("0-based column; null for the row as a whole"),
-  columnLabel: z.string().nullable().describe("Spreadsheet letter and header, e.g. E (TGL LAHIR)"),
-  field: z.string().nullable(),
-  code: z.string(),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-  params: z.record(z.string(), z.unknown()),
-});
-
-const importViewSchema = z.object({
-  id: z.uuid(),
-  state: z.enum(IMPORT_STATES),
-  mode: z.enum(IMPORT_MODES),
-  invalidRows: z.enum(INVALID_ROW_POLICIES),
-  programId: z.string().nullable(),
-  periodId: z.string().nullable(),
-  fileName: z.string(),
-  fileBytes: z.number(),
-  contentHash: z.string(),
-  jobId: z.string().nullable(),
-  duplicateOf: z.string().nullable(),
-  agencyId: z.string().nullable(),
-  area: z.string().nullable().describe("The sender's area (place key) when the file was sent"),
-  layout: z.record(z.string(), z.unknown()).nullable(),
-  summary: z.record(z.string(), z.unknown()).nullable(),
-  notes: z.array(
-    z.object({ code: z.string(), message: z.string(), row: z.number(), column: z.number().nullable() }),
-  ),
-  problem: z
-    .object({ code: z.string(), message: z.string(), row: z.number(), column: z.number() })
-    .nullable()
-    .describe("Why the file as a whole was refused; row and column are 1-based"),
-  issueCounts: z.array(
-    z.object({ code: z.string(), severity: z.string(), count: z.number(), message: z.string() }),
-  ),
-  createdByName: z.string(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-
-const submittedSchema = z.object({
-  importId: z.uuid(),
-  state: z.enum(IMPORT_STATES),
-  duplicateOf: z.string().nullable(),
-  message: z.string().nullable(),
-  job: jobViewSchema.nullable(),
-});
-
-function presentJob(view: JobView | null, language: Language) {
-  if (!view) return null;
-  const { createdById: _c, error, ...rest } = view;
-  return {
-    ...rest,
-    error: error
-      ? {
-          code: error.code,
-          message: translate(error.code, error.params as Record<string, string>, language),
-          params: error.params,
-        }
-      : null,
-  };
-}
-
-function params(value: unknown): Record<string, string | number> {
-  return (value ?? {}) as Record<string, string | number>;
-}
-
-async function importView(d: service.ImportDeps, row: ImportRow, language: Language) {
-  const counts = await store.issueCounts(d.db, row.id);
-  const problem = row.problem as {
-    code: string;
-    row: number;
-    column: number;
-    params: Record<string, string | number>;
-  } | null;
-  return {
-    id: row.id,
-    state: row.state,
-    mode: row.mode,
-    invalidRows: row.invalidRows,
-    programId: row.programId,
-    periodId: row.periodId,
-    fileName: row.fileName,
-    fileBytes: row.fileBytes,
-    contentHash: row.contentHash,
-    jobId: row.jobId,
-    duplicateOf: row.duplicateOf,
-    agencyId: row.agencyId,
-    area: row.area,
-    layout: row.layout,
-    summary: row.summary,
-    notes: (
-      (row.notes ?? []) as unknown as {
-        code: string;
-        params: Record<string, string | number>;
-        row: number;
-        column: number | null;
-      }[]
-    ).map((n) => ({
-      code: n.code,
-      message: translate(n.code, n.params, language),
-      row: n.row,
-      column: n.column,
-    })),
-    problem: problem
-      ? {
-          code: problem.code,
-          message: translate(problem.code, problem.params, language),
-          row: problem.row,
-          column: problem.column,
-        }
-      : null,
-    issueCounts: counts.map((c) => ({
-      code: c.code,
-      severity: c.severity,
-      count: Number(c.n),
-      message: translate(c.code, {}, language),
-    })),
-    createdByName: row.createdByName,
-    createdAt: row.createdAt.toISOString(),
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-  };
-}
-
-const region = z.object({ code: z.string(), name: z.string() });
-const countsSchema = z.object({
-  matched: z.number(),
-  conflict: z.number(),
-  central_only: z.number(),
-  regional_only: z.number(),
-});
-const areaCountSchema = z.object({
-  code: z.string().nullable(),
-  name: z.string(),
-  counts: countsSchema,
-  decided: z.number(),
-  total: z.number(),
-});
-const reconciliationViewSchema = z.object({
-  id: z.uuid(),
-  state: z.enum(RECONCILIATION_STATES),
-  programId: z.string(),
-  periodId: z.string(),
-  scope: z.enum(RECONCILIATION_SCOPES),
-  agencyId: z.string(),
-  sourceName: z.string(),
-  fileName: z.string(),
-  contentHash: z.string(),
-  jobId: z.string().nullable(),
-  counts: z.record(z.string(), z.number()).nullable(),
-  byDistrict: z.array(areaCountSchema),
-  problem: z
-    .object({ code: z.string(), message: z.string(), row: z.number(), column: z.number() })
-    .nullable(),
-  createdByName: z.string(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-const lineSchema = z.object({
-  id: z.uuid(),
-  category: z.enum(RECONCILIATION_CATEGORIES),
-  centralRow: z.number().nullable(),
-  central: z
-    .object({
-      name: z.string().nullable(),
-      nik: z.string().nullable(),
-      kk: z.string().nullable(),
-      birthDate: z.string().nullable(),
-      sex: z.string().nullable(),
-      address: z.string().nullable(),
-      village: region.nullable(),
-      rt: z.string().nullable(),
-      rw: z.string().nullable(),
-    })
-    .nullable(),
-  person: z
-    .object({
-      id: z.string(),
-      name: z.string(),
-      nik: z.string().nullable(),
-      kk: z.string().nullable(),
-      birthDate: z.string().nullable(),
-      sex: z.string(),
-      address: z.string().nullable(),
-      village: region,
-      rt: z.string().nullable(),
-      rw: z.string().nullable(),
-    })
-    .nullable(),
-  village: region.nullable(),
-  rt: z.string().nullable(),
-  probability: z.number().nullable(),
-  conflicts: z.array(z.string()),
-  evidence: z.record(z.string(), z.unknown()).nullable(),
-  decision: z.string().nullable(),
-  decisionReason: z.string().nullable(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  allowedDecisions: z.array(z.string()),
-  version: z.number(),
-});
-
-function reconciliationView(
-  row: ReconciliationRow,
-  byDistrict: z.output<typeof areaCountSchema>[],
-  language: Language,
-) {
-  const problem = row.problem as {
-    code: string;
-    row: number;
-    column: number;
-    params: Record<string, string | number>;
-  } | null;
-  return {
-    id: row.id,
-    state: row.state,
-    programId: row.programId,
-    periodId: row.periodId,
-    scope: row.scope,
-    agencyId: row.agencyId,
-    sourceName: row.sourceName,
-    fileName: row.fileName,
-    contentHash: row.contentHash,
-    jobId: row.jobId,
-    counts: row.counts,
-    byDistrict,
-    problem: problem
-      ? {
-          code: problem.code,
-          message: translate(problem.code, problem.params, language),
-          row: problem.row,
-          column: problem.column,
-        }
-      : null,
-    createdByName: row.createdByName,
-    createdAt: row.createdAt.toISOString(),
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-  };
-}
-
-function download(reply: FastifyReply, format: "csv" | "xlsx", name: string) {
-  reply.header("content-type", CONTENT_TYPES[format]);
-  reply.header("content-disposition", `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}.${format}"`);
-  reply.header("cache-control", "no-store");
-}
-
-/** Streams a file the service writes into the reply; errors before the first byte still answer as JSON. */
-function streamFile(reply: FastifyReply, write: (out: Writable) => Promise<unknown>) {
-  const out = new PassThrough();
-  write(out).catch((error: unknown) => {
-    out.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  return reply.send(out);
-}
 
 export const importRoutes =
   (salur: Salur): FastifyPluginAsync =>
@@ -331,7 +46,7 @@ export const importRoutes =
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     // The file is the body, streamed: Fastify's body limit does not apply, the upload store enforces its own.
     app.addContentTypeParser(FILE_TYPES, (_request, payload, done) => done(null, payload));
-    await app.register(jobRoutes(d.jobs, d.db));
+    await app.register(jobRoutes(d.jobs, d.db, d.audit));
 
     // Small files may also come as JSON {"fileBase64": "…"} (scripts, tests), within the JSON body limit.
     const bodyStream = (body: unknown): Readable => {
@@ -449,10 +164,13 @@ export const importRoutes =
         },
       },
       async (request) => {
-        const record = await service.visibleImport(d, callerOf(request).actor, request.params.id);
+        const { actor } = callerOf(request);
+        const record = await service.visibleImport(d, actor, request.params.id);
         const language = requestLanguage(request);
         const headers = ((record.layout ?? {}) as { headers?: string[] }).headers ?? [];
-        const rows = await store.issuesFrom(d.db, record.id, request.query.afterRow, request.query.limit);
+        const masking = service.importMaskingFor(actor, record);
+        const found = await store.issuesFrom(d.db, record.id, request.query.afterRow, request.query.limit);
+        const rows = masking ? found.map((i) => ({ ...i, params: masking.params(i) })) : found;
         return rows.map((i) => ({
           row: i.row,
           column: i.column,
@@ -480,12 +198,17 @@ export const importRoutes =
         },
       },
       async (request, reply) => {
-        const record = await service.reportSource(d, callerOf(request), request.params.id);
-        const language = requestLanguage(request);
         const format = request.query.format;
+        const { record, masking } = await service.reportSource(
+          d,
+          callerOf(request),
+          request.params.id,
+          format,
+        );
+        const language = requestLanguage(request);
         download(reply, format, `laporan-impor-${record.fileName.replace(/\.[^.]+$/, "")}`);
         return streamFile(reply, (out) =>
-          service.writeReport(d, record, out, { format, language, translate }),
+          service.writeReport(d, record, out, { format, language, translate, masking }),
         );
       },
     );
@@ -513,6 +236,24 @@ export const importRoutes =
           job: presentJob(result.job, language),
         });
       },
+    );
+
+    app.post(
+      "/imports/:id/discard",
+      {
+        schema: {
+          tags,
+          summary: "Delete the file of a checked or refused import (its findings stay); audited",
+          params: idParams,
+          response: { 200: importViewSchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        importView(
+          d,
+          await service.discardImport(d, callerOf(request), request.params.id),
+          requestLanguage(request),
+        ),
     );
 
     const templateSchema = z.object({

@@ -119,6 +119,27 @@ describe("checking rows", () => {
     );
   });
 
+  it("keeps a 15-digit NIK with a warning in a registry-only import, and refuses it in an import that enrols", async () => {
+    const row = ["640105450788000", "Siti Aminah", "05-07-1988", "P", "Lolo", "Kuaro", "3"];
+    const registry = await prepare([row]);
+    expect(registry.accepted).toHaveLength(1);
+    expect(codes(registry.issues)).toEqual(["warning:NIK_LENGTH@2:0"]);
+    // The field form's rule: a program's pipeline never receives an invalid NIK.
+    const enrolling = await prepare([row], { enrolling: true });
+    expect(enrolling.accepted).toHaveLength(0);
+    expect(codes(enrolling.issues)).toEqual(["error:NIK_LENGTH@2:0"]);
+    expect(enrolling.totals).toMatchObject({ accepted: 0, rejected: 1 });
+    // A NIK that is only doubtful (its birth date disagrees with the record) still enrols with a warning.
+    const doubtful = await prepare(
+      [[SITI[0] as string, "Siti Aminah", "06-07-1988", "P", "Lolo", "Kuaro", "3"]],
+      {
+        enrolling: true,
+      },
+    );
+    expect(doubtful.accepted).toHaveLength(1);
+    expect(doubtful.issues.every((i) => i.severity === "warning")).toBe(true);
+  });
+
   it("refuses the second row with the same NIK, pointing to the first", async () => {
     const { issues, totals } = await prepare([
       SITI,

@@ -38,6 +38,11 @@ export interface RowContext {
   /** The importer's area: rows of desa outside it are refused, as a registration there would be. */
   area: AreaScope;
   today: string;
+  /**
+   * Rows go into a program's pipeline: the NIK rules of the field form apply (an invalid NIK refuses the row).
+   * A registry-only import keeps such a person with a warning, to be corrected from the card later.
+   */
+  enrolling?: boolean;
 }
 
 export type RowOutcome =
@@ -220,14 +225,15 @@ export function validateRow(row: SheetRow, ctx: RowContext): RowOutcome {
     monthlyIncome,
   };
   const prepared = preparePerson(data, ctx.env, "flag");
+  const invalidNik = new Set<string>(
+    ctx.enrolling && nikRaw
+      ? validateNik(nikRaw, { regions: ctx.env.regions, today: ctx.today }).errors.map((e) => e.code)
+      : [],
+  );
   for (const w of prepared.warnings) {
     const field: ImportField = w.code.startsWith("KK_") ? "kk" : "nik";
-    issues.push({
-      field,
-      code: w.code,
-      severity: BLOCKING_ID_CODES.has(w.code) ? "error" : "warning",
-      params: w.params,
-    });
+    const blocking = BLOCKING_ID_CODES.has(w.code) || (field === "nik" && invalidNik.has(w.code));
+    issues.push({ field, code: w.code, severity: blocking ? "error" : "warning", params: w.params });
   }
   if (issues.some((i) => i.severity === "error")) return { kind: "rejected", issues };
   return { kind: "accepted", data, prepared, nik: /^\d{16}$/.test(nik) ? nik : null, issues };

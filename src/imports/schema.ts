@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -74,6 +75,15 @@ export const imports = pgTable(
     createdByName: text("created_by_name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /**
+     * Set when an apply has staged the whole list and begun to publish it (the point of no return): the number
+     * of staged chunks. Null while checking or staging, when an interruption simply starts over.
+     */
+    stagedChunks: integer("staged_chunks"),
+    /** Chunks published so far, committed with each chunk: where an interrupted publish resumes. */
+    publishedChunks: integer("published_chunks").notNull().default(0),
+    /** What the closing audit entry records, fixed when publishing begins so a resumed publish writes the same. */
+    applyRecord: jsonb("apply_record").$type<Record<string, unknown>>(),
   },
   (t) => [
     uniqueIndex("imports_applied_uq").on(t.contentHash, t.targetKey).where(sql`${t.state} = 'applied'`),
@@ -203,3 +213,21 @@ export const reconciliationLines = pgTable(
 export type ImportRow = typeof imports.$inferSelect;
 export type ReconciliationRow = typeof reconciliations.$inferSelect;
 export type ReconciliationLineRow = typeof reconciliationLines.$inferSelect;
+
+/**
+ * Rows of an apply waiting to be published, one row per chunk and table, in the form the bulk load takes them
+ * (COPY lines on PGlite, JSON records on PostgreSQL). Staging commits chunk by chunk, so on the embedded database
+ * (one connection) other requests are answered between chunks; nothing here is visible to the registry.
+ */
+export const importStaging = pgTable(
+  "import_staging",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => imports.id, { onDelete: "cascade" }),
+    chunk: integer("chunk").notNull(),
+    target: text("target", { enum: ["persons", "enrollments"] }).notNull(),
+    payloads: text("payloads").array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.chunk, t.target] })],
+);

@@ -7,16 +7,11 @@ import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { readCsvRows, sniffDialect } from "./csv-reader.ts";
 import { FileRejected, type ImportLimits } from "./limits.ts";
+import type { SheetRow } from "./sheet-row.ts";
 import { readXlsxRows } from "./xlsx-reader.ts";
 import { bufferAccess, fileAccess, inspectXlsx, type RandomAccess } from "./zip-guard.ts";
 
-export interface SheetRow {
-  /** 1-based, as the spreadsheet numbers it. */
-  number: number;
-  cells: string[];
-  /** XLSX only: which cells were stored as numbers (a NIK column stored as numbers has lost digits). */
-  numeric?: boolean[];
-}
+export type { SheetRow };
 
 export type SheetFormat = "csv" | "xlsx";
 

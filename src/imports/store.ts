@@ -288,8 +288,11 @@ export interface LinkagePerson {
   id: string;
   name: string;
   nikCipher: Uint8Array | null;
+  nikIndex: Uint8Array | null;
   kkCipher: Uint8Array | null;
+  kkIndex: Uint8Array | null;
   phoneCipher: Uint8Array | null;
+  phoneIndex: Uint8Array | null;
   birthPlace: string | null;
   birthDate: string | null;
   sex: string;
@@ -304,8 +307,11 @@ const linkageColumns = {
   id: persons.id,
   name: persons.name,
   nikCipher: persons.nikCipher,
+  nikIndex: persons.nikIndex,
   kkCipher: persons.kkCipher,
+  kkIndex: persons.kkIndex,
   phoneCipher: persons.phoneCipher,
+  phoneIndex: persons.phoneIndex,
   birthPlace: persons.birthPlace,
   birthDate: persons.birthDate,
   sex: persons.sex,
@@ -542,4 +548,25 @@ export async function areaCounts(
     )
     .groupBy(column, reconciliationLines.category)
     .orderBy(asc(column));
+}
+
+/**
+ * Whether an upload is still needed: an import or reconciliation of it waits or runs, or a checked import of
+ * it may still be applied (no import of the same content to the same target was applied since).
+ */
+export async function uploadInUse(db: Executor, storedAs: string, exceptImportId?: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`select 1 as one from imports i
+        where i.stored_as = ${storedAs} and i.id <> ${exceptImportId ?? "00000000-0000-0000-0000-000000000000"}
+          and (i.state in ('queued', 'running')
+               or (i.state = 'checked' and not exists (
+                     select 1 from imports a
+                     where a.content_hash = i.content_hash and a.target_key = i.target_key
+                       and a.state = 'applied')))
+        union all
+        select 1 from reconciliations r where r.stored_as = ${storedAs} and r.state in ('queued', 'running')
+        limit 1`,
+  );
+  return rows.length > 0;
 }

@@ -8,7 +8,7 @@ import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { isoDateOfCell } from "./dates.ts";
 import { FileRejected, type ImportLimits } from "./limits.ts";
-import type { SheetRow } from "./sheet.ts";
+import type { SheetRow } from "./sheet-row.ts";
 
 function numberText(value: number): string {
   if (!Number.isFinite(value)) return String(value);

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Actor } from "../access/actor.ts";
+import { type Actor, auditActor } from "../access/actor.ts";
 import { callerOf } from "../access/http.ts";
+import type { AuditLog } from "../audit/index.ts";
+import type { Database } from "../db/index.ts";
 import { requestLanguage, translate } from "../http/errors.ts";
 import { errorResponses, idParams } from "../http/schemas.ts";
 import { DomainError } from "../i18n/domain-error.ts";
@@ -52,11 +54,20 @@ function present(view: JobView, language: "id" | "en") {
 }
 
 /**
+ * Stopping work is a change, not a read: only whoever started the job, or an administrator, may cancel it.
+ * The auditor oversees every job but changes none.
+ */
+export function mayCancelJob(actor: Actor, job: { createdById: string | null }): boolean {
+  if (actor.role === "admin" || actor.role === "system") return true;
+  return job.createdById !== null && job.createdById === actor.userId;
+}
+
+/**
  * Job progress for the web app: poll GET /jobs/:id, or follow GET /jobs/:id/events (Server-Sent Events, one
  * `progress` event per change, `end` when the job finishes).
  */
 export const jobRoutes =
-  (jobs: JobRunner, db: Parameters<typeof listJobs>[0]): FastifyPluginAsync =>
+  (jobs: JobRunner, db: Database, audit: AuditLog): FastifyPluginAsync =>
   async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ["jobs"];
@@ -115,8 +126,21 @@ export const jobRoutes =
         },
       },
       async (request) => {
-        const view = await visibleJob(callerOf(request).actor, request.params.id);
+        const caller = callerOf(request);
+        const view = await visibleJob(caller.actor, request.params.id);
+        if (!mayCancelJob(caller.actor, view)) throw new DomainError("FORBIDDEN", {}, 403);
         if (!(await jobs.cancel(view.id))) throw new DomainError("JOB_NOT_CANCELLABLE", { id: view.id }, 409);
+        await db.transaction((tx) =>
+          audit.append(tx, {
+            actor: auditActor(caller.actor),
+            action: "job.cancel",
+            entity: "job",
+            entityId: view.id,
+            area: null,
+            before: { kind: view.kind, state: view.state, stage: view.stage },
+            requestId: caller.requestId,
+          }),
+        );
         return present((await jobs.get(view.id)) ?? view, requestLanguage(request));
       },
     );

@@ -82,3 +82,63 @@ describe("radix ordering", () => {
     expect(Array.from(sortIndicesByKey(keys))).toEqual([5, 2, 0, 3, 4, 1]);
   });
 });
+
+describe("blocking without NIK or desa", () => {
+  const base = { name: "Budi Santoso", birthDate: "1975-03-14", address: "Jl. Melati No 12 Sukamaju" };
+  // Each row damages a field of a NIK-less, desa-less record; the named rule must still pair the two copies.
+  const cases: { damage: string; copy: Partial<LinkageRecord>; rule: string }[] = [
+    {
+      damage: "first name misspelt",
+      copy: { ...base, name: "Rudi Santoso" },
+      rule: "surname_sound+birth_date",
+    },
+    {
+      damage: "birth day and month off, names reordered",
+      copy: { ...base, name: "Santoso Budi", birthDate: "1975-04-13" },
+      rule: "sorted_name_sound+birth_year",
+    },
+    {
+      damage: "name and birth date both damaged",
+      copy: { ...base, name: "Bdi Sntoso", birthDate: "1957-03-14" },
+      rule: "address_tokens",
+    },
+    {
+      damage: "name rewritten and address moved",
+      copy: { name: "Bambang Sutrisno", birthDate: "1975-03-14", address: "Dusun Krajan" },
+      rule: "birth_date+no_identifier",
+    },
+    {
+      damage: "birth date missing, address moved",
+      copy: { name: "Santoso Budi", address: "Dusun Krajan" },
+      rule: "sorted_name_sound",
+    },
+  ];
+  it.each(cases)("$damage: found by $rule", ({ copy, rule }) => {
+    const { pairs } = candidates([person("1", base), person("2", copy)]);
+    expect(pairs.count).toBe(1);
+    expect(pairs.rules.find((r) => r.pairs === 1)?.rule).toBe(rule);
+  });
+
+  it("leaves records with a NIK and a desa to the identifier rules", () => {
+    const strong = { ...base, nik: "6401051403750003", villageCode: "6401052001" };
+    const { pairs } = candidates([
+      person("1", strong),
+      person("2", { ...strong, nik: "6401051403750009", name: "Bdi Sntoso", birthDate: "1957-03-14" }),
+    ]);
+    expect(pairs.count).toBe(0);
+  });
+
+  it("pairs a record without NIK with its NIK-bearing copy, never two NIK-bearing records by those rules", () => {
+    const strong = { ...base, nik: "6401051403750003", villageCode: "6401052001" };
+    const { pairs } = candidates([
+      person("1", strong),
+      // Paper list: no NIK, no desa, birth day mistyped.
+      person("2", { name: "Budi Santoso", birthDate: "1975-03-15", address: base.address }),
+      // Another NIK-bearing person with the same name, year and address line: left to the identifier rules.
+      person("3", { ...strong, nik: "6401051201750001", birthDate: "1975-01-12" }),
+    ]);
+    const byRule = Object.fromEntries(pairs.rules.map((r) => [r.rule, r.pairs]));
+    expect(byRule["sorted_name_sound+birth_year"]).toBe(2); // 1–2 and 3–2, not 1–3
+    expect(pairs.count).toBe(2);
+  });
+});

@@ -56,6 +56,18 @@ describe("clustering linked records into persons", () => {
     expect(rejectedMerges).toBe(1);
   });
 
+  it("hands back each refused link with the pair that made the guard refuse it", () => {
+    const { refused } = run(
+      3,
+      [
+        [0, 1, 30],
+        [1, 2, 8],
+      ],
+      [[0, 2]],
+    );
+    expect(refused).toEqual([{ edge: 1, conflictX: 0, conflictY: 2 }]);
+  });
+
   it("lets the stronger link decide which group a contested record joins", () => {
     // Record 2 links to both 0 and 3, which are incompatible; the stronger link (to 3) wins.
     const { groups } = run(

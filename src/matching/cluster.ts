@@ -32,7 +32,19 @@ export interface Clustering {
   clusterCount: number;
   /** Links not followed because the guard found an implausible pair between the two groups. */
   rejectedMerges: number;
+  /**
+   * Each scored link the guard refused, with the pair that made it refuse (x in one group, y in the other):
+   * such a link goes to a coordinator's review rather than being dropped.
+   */
+  refused: RefusedLink[];
   largestCluster: number;
+}
+
+export interface RefusedLink {
+  /** Index of the link in the input arrays. */
+  edge: number;
+  conflictX: number;
+  conflictY: number;
 }
 
 export function clusterRecords(input: ClusterInput): Clustering {
@@ -71,6 +83,9 @@ export function clusterRecords(input: ClusterInput): Clustering {
   };
 
   let rejectedMerges = 0;
+  const refused: RefusedLink[] = [];
+  let conflictX = -1;
+  let conflictY = -1;
   for (let k = 0; k < edges; k++) {
     const e = order[k] as number;
     const rootA = find(a[e] as number);
@@ -87,6 +102,8 @@ export function clusterRecords(input: ClusterInput): Clustering {
         do {
           if (decided ? input.forbidden?.(x, y) === true : !input.compatible(x, y)) {
             plausible = false;
+            conflictX = x;
+            conflictY = y;
             break;
           }
           y = nextMember[y] as number;
@@ -95,6 +112,7 @@ export function clusterRecords(input: ClusterInput): Clustering {
       } while (plausible && x !== rootA);
     if (!plausible) {
       rejectedMerges++;
+      if (!decided) refused.push({ edge: e, conflictX, conflictY });
       continue;
     }
     const [big, small] = (size[rootA] as number) >= (size[rootB] as number) ? [rootA, rootB] : [rootB, rootA];
@@ -120,5 +138,5 @@ export function clusterRecords(input: ClusterInput): Clustering {
     }
     clusterOf[i] = clusterOfRoot[root] as number;
   }
-  return { clusterOf, clusterCount, rejectedMerges, largestCluster };
+  return { clusterOf, clusterCount, rejectedMerges, refused, largestCluster };
 }

@@ -7,7 +7,9 @@ import {
   compareName,
   compareNeighbourhood,
   compareNik,
+  compareOtherId,
   comparePhone,
+  comparePostcode,
   compareSex,
   compareVillage,
   type NameFeature,
@@ -16,10 +18,19 @@ import {
   packDate,
   tokensCompatible,
   typoKind,
+  withinEdits,
 } from "./compare.ts";
-import { Interner } from "./features.ts";
+import { comparePair, decodePattern, FIELD_INDEX } from "./comparison-vector.ts";
+import { FeatureTable, Interner } from "./features.ts";
 import { jaro, jaroWinkler } from "./jaro-winkler.ts";
-import { normaliseAddress, normaliseBirthDate, normaliseName, normalisePlace } from "./normalise.ts";
+import {
+  normaliseAddress,
+  normaliseBirthDate,
+  normaliseName,
+  normaliseOtherId,
+  normalisePlace,
+  normalisePostcode,
+} from "./normalise.ts";
 import { FIELD_LEVELS } from "./types.ts";
 
 const levelName = <F extends keyof typeof FIELD_LEVELS>(field: F, level: number) =>
@@ -160,6 +171,11 @@ describe("name comparison", () => {
     ["fuzzy", "Dwi Lestari", "Dwi Lestiani"], // two slips in one word
     ["fuzzy", "Rahmawati", "Rahmadani"],
     ["different", "Siti Aminah", "Bambang Sutrisno"],
+    ["one_word", "Noah Painter", "Noah Shepherd"], // the family name replaced
+    ["one_word", "Siti Aminah", "Siti Rahayu Wulandari"], // the same first word, nothing else
+    ["partial", "Noah", "Noah Shepherd"], // one word alone is partial, never one_word
+    ["one_word", "Noah Painter", "James Painter"], // the given name replaced
+    ["different", "Muh. Painter", "Mira Painter"], // the same first letter may be a shortening
     ["missing", "Siti Aminah", ""],
   ] as const)("%s: %s vs %s", (expected, a, b) => {
     expect(compare(a, b)).toBe(expected);
@@ -305,5 +321,45 @@ describe("sex, places and area comparison", () => {
       return t ? t.map((x) => tokens.id(x)).sort((p, q) => p - q) : null;
     };
     expect(levelName("address", compareAddress(ids(a), ids(b)))).toBe(expected);
+  });
+});
+
+describe("other identifiers and postcodes", () => {
+  it.each([
+    ["exact", "DTKS-0012 345", "dtks0012345"],
+    ["typo", "5682368", "5682638"], // two neighbours swapped
+    ["typo", "5682368", "568236"], // one dropped
+    ["typo", "5682368", "5682369"],
+    ["different", "5682368", "1209261"],
+    ["missing", "5682368", "0000000"], // a placeholder is no identifier
+    ["missing", "5682368", null],
+  ] as const)("other_id %s: %s vs %s", (expected, a, b) => {
+    expect(levelName("other_id", compareOtherId(normaliseOtherId(a), normaliseOtherId(b)))).toBe(expected);
+  });
+
+  it.each([
+    ["exact", "76211", " 76211 "],
+    ["typo", "76211", "76212"],
+    ["different", "76211", "76143"],
+    ["missing", "76211", "00000"],
+  ] as const)("postcode %s: %s vs %s", (expected, a, b) => {
+    expect(levelName("postcode", comparePostcode(normalisePostcode(a), normalisePostcode(b)))).toBe(expected);
+  });
+
+  it("counts edits only up to the limit", () => {
+    expect(withinEdits("kitten", "sitting", 3)).toBe(true);
+    expect(withinEdits("kitten", "sitting", 2)).toBe(false);
+    expect(withinEdits("", "ab", 2)).toBe(true);
+  });
+
+  it("calls address lines a few slips apart similar even when a space moved inside a word", () => {
+    const table = new FeatureTable();
+    const a = table.add({ source: "a", recordId: "1", address: "40 Kirkland Circuit Meemar Wahroonga" });
+    const b = table.add({ source: "b", recordId: "1", address: "40 kirklandc ircuit meear wahroonga" });
+    const c = table.add({ source: "c", recordId: "1", address: "12 Colebatch Place Jesmond" });
+    const level = (x: number, y: number) =>
+      levelName("address", decodePattern(comparePair(table, x, y))[FIELD_INDEX.address] as number);
+    expect(level(a, b)).toBe("similar");
+    expect(level(a, c)).toBe("different");
   });
 });

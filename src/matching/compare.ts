@@ -27,6 +27,7 @@ export const NAME = {
   close: level("name", "close"),
   partial: level("name", "partial"),
   fuzzy: level("name", "fuzzy"),
+  oneWord: level("name", "one_word"),
   different: level("name", "different"),
 };
 export const BIRTH_DATE = {
@@ -36,6 +37,14 @@ export const BIRTH_DATE = {
   oneUnitOff: level("birth_date", "one_unit_off"),
   sameYear: level("birth_date", "same_year"),
   different: level("birth_date", "different"),
+};
+
+export const ADDRESS = {
+  missing: 0,
+  exact: level("address", "exact"),
+  similar: level("address", "similar"),
+  partial: level("address", "partial"),
+  different: level("address", "different"),
 };
 
 /** Hamming distance 1, or two adjacent digits swapped: the two slips of a hand typing a 16-digit number. */
@@ -114,6 +123,34 @@ export function comparePhone(a: string | null, b: string | null): number {
   if (a === b) return 1;
   if (typoKind(a, b) !== null) return 2;
   return 3;
+}
+
+/**
+ * One slip of the hand apart: a character changed, dropped or added, or two neighbours swapped (Damerau
+ * distance 1). Identifiers are typed, not spoken, so this is the damage they suffer.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a.length === b.length) return typoKind(a, b) !== null;
+  if (Math.abs(a.length - b.length) !== 1) return false;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  for (let k = i; k < short.length; k++) if (long.charCodeAt(k + 1) !== short.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Another identifier (DTKS ID, bank account, membership number): exact, one slip apart, or different. */
+export function compareOtherId(a: string | null, b: string | null): number {
+  if (a === null || b === null) return 0;
+  if (a === b) return 1;
+  return oneEditApart(a, b) ? 2 : 3;
+}
+
+/** Kode pos: exact, one digit slipped, or different. */
+export function comparePostcode(a: string | null, b: string | null): number {
+  if (a === null || b === null) return 0;
+  if (a === b) return 1;
+  return oneEditApart(a, b) ? 2 : 3;
 }
 
 /** Name as normalised tokens plus their phonetic keys; ids let the scorer compare integers instead of strings. */
@@ -262,6 +299,32 @@ export function oneTokenSlip(a: NameFeature, b: NameFeature): boolean {
   );
 }
 
+/**
+ * Two names of several words that share the first word and differ in the rest (a family name replaced or
+ * written from memory): weaker than a partial match, but not the evidence against that two unrelated names
+ * are. How much it says is learnt from the lists (u of a shared "Siti" is high, so the level weighs little
+ * there). A shared last word alone stays "different": the initial before it must agree (M. / Nur Hidayah).
+ */
+export function sharesFirstWord(
+  a: readonly string[],
+  b: readonly string[],
+  initialsA = 0,
+  initialsB = 0,
+): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const first = a[0] as string;
+  if (first.length > 1 && first === b[0]) return true;
+  // Another shared word counts when the first words are plainly different names: not an initial on either side
+  // and not the same first letter, which may be a shortening only the initial rule may judge (Moh. / Mardiana).
+  if (initialsA !== 0 || initialsB !== 0 || first.charCodeAt(0) === (b[0] as string).charCodeAt(0))
+    return false;
+  for (let k = 1; k < a.length; k++) {
+    const token = a[k] as string;
+    if (token.length > 1 && b.includes(token)) return true;
+  }
+  return false;
+}
+
 export function compareName(a: NameFeature | null, b: NameFeature | null): number {
   if (a === null || b === null) return NAME.missing;
   if (a.normId === b.normId) return NAME.exact;
@@ -271,6 +334,7 @@ export function compareName(a: NameFeature | null, b: NameFeature | null): numbe
   if (similarity >= NAME_CLOSE || oneTokenSlip(a, b)) return NAME.close;
   if (tokensCompatible(a.tokens, b.tokens, a.initials, b.initials)) return NAME.partial;
   if (similarity >= NAME_FUZZY) return NAME.fuzzy;
+  if (sharesFirstWord(a.tokens, b.tokens, a.initials, b.initials)) return NAME.oneWord;
   return NAME.different;
 }
 
@@ -335,6 +399,55 @@ export function compareNeighbourhood(rtA: number, rwA: number, rtB: number, rwB:
   }
   if (rwA !== rwB) return 3;
   return rtA !== 0 && rtA === rtB ? 1 : 2;
+}
+
+/**
+ * Whether two strings are at most `limit` edits apart (Levenshtein), computed only in the band of width
+ * 2·limit+1 around the diagonal and abandoned as soon as a whole row exceeds the limit.
+ */
+let rowA = new Int32Array(128);
+let rowB = new Int32Array(128);
+
+export function withinEdits(a: string, b: string, limit: number): boolean {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > limit) return false;
+  if (rowA.length <= m) {
+    rowA = new Int32Array(m * 2);
+    rowB = new Int32Array(m * 2);
+  }
+  const big = limit + 1;
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= m; j++) previous[j] = j <= limit ? j : big;
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(m, i + limit);
+    current[0] = i <= limit ? i : big;
+    // Cells just outside the band are read by the next row: mark them out of reach.
+    if (from > 1) current[from - 1] = big;
+    if (to < m) current[to + 1] = big;
+    let rowMin = current[0] as number;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const substitution = (previous[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const deletion = (previous[j] as number) + 1;
+      const insertion = (current[j - 1] as number) + 1;
+      const value = Math.min(substitution, deletion, insertion, big);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return false;
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  return (previous[m] as number) <= limit;
+}
+
+/** Edits an address line may differ by and still be "similar": about one per twelve characters, at most three. */
+export function addressEditLimit(a: string, b: string): number {
+  return Math.min(3, Math.max(1, Math.floor(Math.max(a.length, b.length) / 12)));
 }
 
 /** Address token sets (sorted unique ids): identical, Jaccard >= 0.6, >= 0.3, or below. */

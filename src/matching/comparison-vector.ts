@@ -3,6 +3,8 @@
  * millions of pairs cost four bytes each and identical vectors can be counted instead of stored.
  */
 import {
+  ADDRESS,
+  addressEditLimit,
   compareAddressRuns,
   compareBirthDate,
   compareBirthPlace,
@@ -10,9 +12,12 @@ import {
   compareName,
   compareNeighbourhood,
   compareNik,
+  compareOtherId,
   comparePhone,
+  comparePostcode,
   compareSex,
   compareVillage,
+  withinEdits,
 } from "./compare.ts";
 import type { FeatureTable } from "./features.ts";
 import { COMPARED_FIELDS, FIELD_COUNT, LEVEL_COUNTS } from "./types.ts";
@@ -43,6 +48,8 @@ const R6 = FIELD_RADIX[6] as number;
 const R7 = FIELD_RADIX[7] as number;
 const R8 = FIELD_RADIX[8] as number;
 const R9 = FIELD_RADIX[9] as number;
+const R10 = FIELD_RADIX[10] as number;
+const R11 = FIELD_RADIX[11] as number;
 
 /** Birth-place level of two place ids; the table memoises levels of differing places (they repeat endlessly). */
 function comparePlaces(table: FeatureTable, a: number, b: number): number {
@@ -59,13 +66,36 @@ function comparePlaces(table: FeatureTable, a: number, b: number): number {
   return level;
 }
 
+/**
+ * Address level of records i and j: token overlap first; lines whose tokens barely overlap but whose letters
+ * are a few slips apart (a space slipped into or out of a word, a letter dropped) are "similar".
+ */
+function compareAddresses(table: FeatureTable, i: number, j: number): number {
+  const addressStart = table.addressStart.data;
+  const addressLength = table.addressLength.data;
+  const pool = table.addressPool.data;
+  const level = compareAddressRuns(
+    pool,
+    addressStart[i] as number,
+    addressLength[i] as number,
+    pool,
+    addressStart[j] as number,
+    addressLength[j] as number,
+  );
+  if (level < ADDRESS.partial) return level;
+  const textI = table.addressText.data[i] as number;
+  const textJ = table.addressText.data[j] as number;
+  if (textI === 0 || textJ === 0) return level;
+  const texts = table.addressTexts.values;
+  const a = texts[textI] as string;
+  const b = texts[textJ] as string;
+  return withinEdits(a, b, addressEditLimit(a, b)) ? ADDRESS.similar : level;
+}
+
 /** Compares records i and j of the table and returns the packed pattern. */
 export function comparePair(table: FeatureTable, i: number, j: number): number {
   const kkI = table.kk[i] ?? null;
   const kkJ = table.kk[j] ?? null;
-  const addressStart = table.addressStart.data;
-  const addressLength = table.addressLength.data;
-  const pool = table.addressPool.data;
   const village = table.village.data;
   const kecamatan = table.kecamatan.data;
   const rt = table.rt.data;
@@ -84,17 +114,11 @@ export function comparePair(table: FeatureTable, i: number, j: number): number {
     ) *
       R5 +
     compareNeighbourhood(rt[i] as number, rw[i] as number, rt[j] as number, rw[j] as number) * R6 +
-    compareAddressRuns(
-      pool,
-      addressStart[i] as number,
-      addressLength[i] as number,
-      pool,
-      addressStart[j] as number,
-      addressLength[j] as number,
-    ) *
-      R7 +
+    compareAddresses(table, i, j) * R7 +
     compareKk(kkI, kkJ) * R8 +
-    comparePhone(table.phone[i] ?? null, table.phone[j] ?? null) * R9
+    comparePhone(table.phone[i] ?? null, table.phone[j] ?? null) * R9 +
+    compareOtherId(table.otherId[i] ?? null, table.otherId[j] ?? null) * R10 +
+    comparePostcode(table.postcode[i] ?? null, table.postcode[j] ?? null) * R11
   );
 }
 

@@ -36,6 +36,11 @@ export interface PairExplanation {
   fields: FieldContribution[];
   /** Present when names agreed: how many records share the name sound and what that did to the weight. */
   nameFrequency: { count: number; adjustment: number } | null;
+  /**
+   * Present when the pair scored as a link but the chaining guard refused it: joining it would have made one
+   * person of two records weighing this much (clearly different people), so a coordinator decides.
+   */
+  refusedMerge?: { conflictWeight: number };
 }
 
 export function decide(probability: number, scorer: Scorer): MatchDecision {
@@ -58,6 +63,9 @@ export function explainPattern(scorer: Scorer, table: FeatureTable, i: number, j
       levels[FIELD_INDEX.rt_rw] as number,
       levels[FIELD_INDEX.village] as number,
     ).decidedBy,
+    // A postcode is weighed only without a desa on one side; otherwise the desa speaks for it.
+    postcode:
+      levels[FIELD_INDEX.postcode] !== 0 && levels[FIELD_INDEX.village] !== 0 ? "village" : "postcode",
   };
   const fields: FieldContribution[] = COMPARED_FIELDS.map((field, f) => {
     const level = FIELD_LEVELS[field][levels[f] as number] as string;
@@ -159,6 +167,14 @@ export function describeExplanation(explanation: PairExplanation, language: Lang
       ),
     );
   }
+  if (explanation.refusedMerge)
+    lines.push(
+      translate(
+        "MATCHING_EXPLANATION_REFUSED_MERGE",
+        { weight: formatWeight(explanation.refusedMerge.conflictWeight, language) },
+        language,
+      ),
+    );
   lines.push(
     translate(
       "MATCHING_EXPLANATION_TOTAL",

@@ -7,12 +7,22 @@
  * - NIK and birth date: digits 7–12 of the NIK are the birth date, so two people born the same day in the same
  *   kecamatan agree on both "by construction" and were counted twice (neighbours linked as one person). The
  *   "nik_birth_date" factor has one level per combination of the two fields' levels.
- * Name, sex and place of birth are factors of their own.
+ * - Postcode and desa: a kode pos follows the desa, so the postcode is weighed only when one side has no desa
+ *   code (the FEBRL lists, old paper lists); with both desa codes known it is counted with the household.
+ * Name, sex, place of birth and another identifier (other_id) are factors of their own.
  */
 import { decodePattern, FIELD_INDEX } from "./comparison-vector.ts";
 import { type ComparedField, FIELD_COUNT, FIELD_LEVELS, LEVEL_COUNTS } from "./types.ts";
 
-export const MODEL_FACTORS = ["nik_birth_date", "name", "sex", "birth_place", "household"] as const;
+export const MODEL_FACTORS = [
+  "nik_birth_date",
+  "name",
+  "sex",
+  "birth_place",
+  "household",
+  "other_id",
+  "postcode",
+] as const;
 export type ModelFactor = (typeof MODEL_FACTORS)[number];
 
 export const HOUSEHOLD_LEVELS = [
@@ -36,6 +46,8 @@ export const FACTOR_LEVELS: Record<ModelFactor, readonly string[]> = {
   sex: FIELD_LEVELS.sex,
   birth_place: FIELD_LEVELS.birth_place,
   household: HOUSEHOLD_LEVELS,
+  other_id: FIELD_LEVELS.other_id,
+  postcode: FIELD_LEVELS.postcode,
 };
 
 export const FACTOR_COUNT = MODEL_FACTORS.length;
@@ -53,6 +65,8 @@ export const FACTOR_OF_FIELD: Record<ComparedField, ModelFactor> = {
   address: "household",
   rt_rw: "household",
   village: "household",
+  other_id: "other_id",
+  postcode: "postcode",
 };
 
 /** The compared fields that make up the household factor. */
@@ -119,7 +133,7 @@ const HOUSEHOLD_TABLE = (() => {
   return table;
 })();
 
-/** Factor levels of a decoded comparison vector (10 field levels → 5 factor levels). */
+/** Factor levels of a decoded comparison vector (field levels → factor levels). */
 export function factorLevelsOf(
   fieldLevels: ArrayLike<number>,
   into: Uint8Array = new Uint8Array(FACTOR_COUNT),
@@ -138,6 +152,8 @@ export function factorLevelsOf(
   into[4] = HOUSEHOLD_TABLE[
     (((kk * N_PHONE + phone) * N_ADDRESS + address) * N_RT_RW + rtRw) * N_VILLAGE + village
   ] as number;
+  into[5] = fieldLevels[FIELD_INDEX.other_id] as number;
+  into[6] = village === 0 ? (fieldLevels[FIELD_INDEX.postcode] as number) : 0;
   return into;
 }
 

@@ -4,12 +4,15 @@
  */
 import type { NameFeature } from "./compare.ts";
 import {
+  addressLetters,
   normaliseAddress,
   normaliseIdNumber,
   normaliseName,
   normaliseNeighbourhood,
+  normaliseOtherId,
   normalisePhone,
   normalisePlace,
+  normalisePostcode,
   normaliseSex,
   normaliseVillageCode,
   packedBirthDate,
@@ -53,6 +56,7 @@ export class Interner {
 
 const NO_TOKENS: readonly number[] = [];
 const NO_AREA: readonly [number, number] = [0, 0];
+const NO_ADDRESS = { ids: NO_TOKENS, text: 0 };
 
 export class FeatureTable {
   size = 0;
@@ -73,9 +77,14 @@ export class FeatureTable {
   readonly rt: GrowableInt32;
   readonly rw: GrowableInt32;
   readonly phone: (string | null)[] = [];
+  readonly otherId: (string | null)[] = [];
+  readonly postcode: (string | null)[] = [];
   readonly addressStart: GrowableInt32;
   readonly addressLength: GrowableInt32;
   readonly addressPool: GrowableInt32;
+  /** Id in addressTexts of the address's letters and digits in order (addressLetters); 0 = missing. */
+  readonly addressText: GrowableInt32;
+  readonly addressTexts = new Interner();
   /** How many records carry each name sound (indexed by NameFeature.keyId), for term-frequency adjustment. */
   readonly nameKeyCount: GrowableInt32 = new GrowableInt32();
 
@@ -88,7 +97,8 @@ export class FeatureTable {
   readonly addressTokens = new Interner();
   private readonly nameCache = new Map<string, NameFeature | null>();
   private readonly placeCache = new Map<string, string | null>();
-  private readonly addressCache = new Map<string, readonly number[]>();
+  private readonly postcodeCache = new Map<string, string | null>();
+  private readonly addressCache = new Map<string, { ids: readonly number[]; text: number }>();
   private readonly areaCache = new Map<string, readonly [number, number]>();
 
   constructor(expected = 1024) {
@@ -102,6 +112,8 @@ export class FeatureTable {
     this.addressStart = new GrowableInt32(expected);
     this.addressLength = new GrowableInt32(expected);
     this.addressPool = new GrowableInt32(expected * 4);
+    this.addressText = new GrowableInt32(expected);
+    this.addressTexts.id("");
     this.placeIds.id("");
     this.areaIds.id("");
   }
@@ -134,10 +146,13 @@ export class FeatureTable {
     this.rt.push(normaliseNeighbourhood(record.rt) ?? 0);
     this.rw.push(normaliseNeighbourhood(record.rw) ?? 0);
     this.phone.push(normalisePhone(record.phone));
-    const address = this.addressTokenIds(record.address);
+    this.otherId.push(normaliseOtherId(record.otherId));
+    this.postcode.push(this.postcodeOf(record.postcode));
+    const address = this.addressFeature(record.address);
     this.addressStart.push(this.addressPool.length);
-    for (const id of address) this.addressPool.push(id);
-    this.addressLength.push(address.length);
+    for (const id of address.ids) this.addressPool.push(id);
+    this.addressLength.push(address.ids.length);
+    this.addressText.push(address.text);
     return index;
   }
 
@@ -160,9 +175,12 @@ export class FeatureTable {
     this.rt.length = index;
     this.rw.length = index;
     this.phone.pop();
+    this.otherId.pop();
+    this.postcode.pop();
     this.addressPool.length = this.addressStart.data[index] as number;
     this.addressStart.length = index;
     this.addressLength.length = index;
+    this.addressText.length = index;
   }
 
   /** Name features without adding a record (for queries); does not touch name counts. */
@@ -190,16 +208,23 @@ export class FeatureTable {
     return feature;
   }
 
-  /** Sorted token ids of an address; cached because household members and list copies share address lines. */
-  private addressTokenIds(raw: string | null | undefined): readonly number[] {
-    if (!raw) return NO_TOKENS;
-    let ids = this.addressCache.get(raw);
-    if (ids === undefined) {
+  /**
+   * Sorted token ids of an address and the id of its letters in order; cached because household members and
+   * list copies share address lines.
+   */
+  private addressFeature(raw: string | null | undefined): { ids: readonly number[]; text: number } {
+    if (!raw) return NO_ADDRESS;
+    let feature = this.addressCache.get(raw);
+    if (feature === undefined) {
       const tokens = normaliseAddress(raw);
-      ids = tokens ? tokens.map((token) => this.addressTokens.id(token)).sort((x, y) => x - y) : NO_TOKENS;
-      if (this.addressCache.size < 1_000_000) this.addressCache.set(raw, ids);
+      const letters = addressLetters(raw);
+      feature = {
+        ids: tokens ? tokens.map((token) => this.addressTokens.id(token)).sort((x, y) => x - y) : NO_TOKENS,
+        text: tokens && letters ? this.addressTexts.id(letters) : 0,
+      };
+      if (this.addressCache.size < 1_000_000) this.addressCache.set(raw, feature);
     }
-    return ids;
+    return feature;
   }
 
   /** Desa and kecamatan ids of a desa code; a regency has a few hundred codes, so this is a cache hit. */
@@ -212,6 +237,17 @@ export class FeatureTable {
       if (this.areaCache.size < 200_000) this.areaCache.set(raw, ids);
     }
     return ids;
+  }
+
+  /** Interned so that a million records share a few hundred postcode strings. */
+  private postcodeOf(raw: string | null | undefined): string | null {
+    if (!raw) return null;
+    let code = this.postcodeCache.get(raw);
+    if (code === undefined) {
+      code = normalisePostcode(raw);
+      if (this.postcodeCache.size < 200_000) this.postcodeCache.set(raw, code);
+    }
+    return code;
   }
 
   private place(raw: string | null | undefined): string | null {

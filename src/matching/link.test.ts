@@ -118,4 +118,39 @@ describe("batch linkage of agency lists", () => {
     const timed = linkRecords(dataset.records.slice(0, 200), { randomPairs: 1000, now: () => (tick += 5) });
     expect(Object.values(timed.timings).every((ms) => ms > 0)).toBe(true);
   });
+
+  it("sends a link the chaining guard refused to review with the conflicting pair, instead of dropping it", () => {
+    const records: LinkageRecord[] = [
+      // b lacks the NIK: it links to a and to c, who carry different NIKs.
+      {
+        source: "a",
+        recordId: "1",
+        nik: "6401054507880003",
+        name: "Siti Aminah",
+        birthDate: "1988-07-05",
+        address: "Jl. Melati 12",
+      },
+      { source: "b", recordId: "1", name: "Siti Aminah", birthDate: "1988-07-05", address: "Jl. Melati 12" },
+      {
+        source: "c",
+        recordId: "1",
+        nik: "6407125112880001",
+        name: "Siti Aminah",
+        birthDate: "1988-07-05",
+        address: "Jl. Melati 12",
+      },
+    ];
+    const refusing = linkRecords(records, {
+      model: { ...result.model, matchThreshold: 0.999, guardWeight: 1000 },
+    });
+    // One link is taken; the other would make one person of a and c and is refused, not lost.
+    expect(refusing.rejectedMerges).toBe(1);
+    const [refused] = refusing.refusedLinks;
+    if (!refused) throw new Error("no refused link");
+    expect(refusing.weights[refused.pair]).toBeGreaterThanOrEqual(Math.log2(0.999 / 0.001));
+    const a = refusing.candidates.a[refused.pair] as number;
+    const b = refusing.candidates.b[refused.pair] as number;
+    expect(refusing.clusterOf[a]).not.toBe(refusing.clusterOf[b]);
+    expect(Number.isFinite(refused.conflictWeight)).toBe(true);
+  });
 });

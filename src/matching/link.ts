@@ -80,8 +80,22 @@ export interface LinkResult {
   clusterCount: number;
   largestCluster: number;
   rejectedMerges: number;
+  /**
+   * Links at or above the match threshold that the chaining guard refused: candidate pair `pair` joined two
+   * groups in which records conflictA and conflictB are clearly different people (weight conflictWeight). They
+   * go to a coordinator's review with that reason instead of being dropped.
+   */
+  refusedLinks: RefusedMerge[];
   timings: Record<LinkStage, number>;
   scorer: Scorer;
+}
+
+export interface RefusedMerge {
+  /** Index of the candidate pair (candidates.a/b, weights, patterns). */
+  pair: number;
+  conflictA: number;
+  conflictB: number;
+  conflictWeight: number;
 }
 
 export function comparePairsInline(
@@ -171,6 +185,7 @@ export function linkTable(table: FeatureTable, options: LinkOptions = {}): LinkR
   const edgeA: number[] = [];
   const edgeB: number[] = [];
   const edgeWeight: number[] = [];
+  const edgePair: number[] = [];
   for (let k = 0; k < weights.length; k++) {
     const x = candidates.a[k] as number;
     const y = candidates.b[k] as number;
@@ -178,6 +193,7 @@ export function linkTable(table: FeatureTable, options: LinkOptions = {}): LinkR
     edgeA.push(x);
     edgeB.push(y);
     edgeWeight.push(weights[k] as number);
+    edgePair.push(k);
   }
   // Decided "same person": taken first, before any scored link.
   for (const [x, y] of sameEdges) {
@@ -187,6 +203,10 @@ export function linkTable(table: FeatureTable, options: LinkOptions = {}): LinkR
   }
   // Never above the link threshold: a link between two single records is taken without asking the guard.
   const guardWeight = Math.min(model.guardWeight, matchWeight);
+  const orientedWeight = (x: number, y: number) =>
+    (rank[x] as number) > (rank[y] as number)
+      ? scorer.weight(comparePair(table, y, x), y, x)
+      : scorer.weight(comparePair(table, x, y), x, y);
   const clustering = clusterRecords({
     recordCount: table.size,
     rank,
@@ -197,9 +217,7 @@ export function linkTable(table: FeatureTable, options: LinkOptions = {}): LinkR
     compatible: (x, y) => {
       if (apart.size > 0 && apart.has(pairKey(x, y))) return false;
       // Same orientation as candidate pairs, so the weight is the one the pair would have had as a candidate.
-      if ((rank[x] as number) > (rank[y] as number))
-        return scorer.weight(comparePair(table, y, x), y, x) >= guardWeight;
-      return scorer.weight(comparePair(table, x, y), x, y) >= guardWeight;
+      return orientedWeight(x, y) >= guardWeight;
     },
   });
   progress("cluster", 1, 1);
@@ -216,6 +234,12 @@ export function linkTable(table: FeatureTable, options: LinkOptions = {}): LinkR
     clusterCount: clustering.clusterCount,
     largestCluster: clustering.largestCluster,
     rejectedMerges: clustering.rejectedMerges,
+    refusedLinks: clustering.refused.map((r) => ({
+      pair: edgePair[r.edge] as number,
+      conflictA: r.conflictX,
+      conflictB: r.conflictY,
+      conflictWeight: orientedWeight(r.conflictX, r.conflictY),
+    })),
     timings,
     scorer,
   };

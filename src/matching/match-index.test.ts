@@ -38,7 +38,7 @@ describe("matching one new registration against the registry", () => {
     const best = candidates[0];
     expect(best?.probability).toBeGreaterThan(0.5);
     expect(best?.levels.nik).toBeDefined();
-    expect(best?.explanation.fields).toHaveLength(10);
+    expect(best?.explanation.fields).toHaveLength(12);
   });
 
   it("agrees with the batch run about the weight of a pair", () => {

@@ -8,6 +8,7 @@ import {
   DEFAULT_BLOCKING_RULES,
   DEFAULT_MAX_BLOCK_SIZE,
   generateCandidatePairs,
+  isWeakRecord,
 } from "./blocking.ts";
 import { comparePair, decodePattern } from "./comparison-vector.ts";
 import { explainPattern, type MatchDecision, type PairExplanation } from "./explain.ts";
@@ -165,12 +166,17 @@ export function createMatchIndex(
       }
       stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
       const found: { index: number; weight: number; pattern: number }[] = [];
+      const queryWeak = isWeakRecord(table, q);
       for (let r = 0; r < rules.length; r++) {
         const block = blocks[r] as BlockIndex;
-        const { first, count } = block.lookup((rules[r] as BlockingRule).key(table, q));
+        const rule = rules[r] as BlockingRule;
+        const { first, count } = block.lookup(rule.key(table, q));
         if (count >= maxBlockSize) continue; // the batch run skips such blocks too
+        // As in the batch run: such a rule pairs two records only when one of them is weak.
+        const weakOnly = rule.weakPairsOnly === true && !queryWeak;
         for (let i = first; i !== -1; i = block.next.data[i] as number) {
           if (seenStamp[i] === stamp) continue;
+          if (weakOnly && !isWeakRecord(table, i)) continue;
           seenStamp[i] = stamp;
           const pattern = comparePair(table, q, i);
           const weight = scorer.weight(pattern, q, i);

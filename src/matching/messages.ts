@@ -15,6 +15,11 @@ export const MATCHING_MESSAGES: MessageCatalog = {
   MATCHING_FIELD_ADDRESS: { id: "Alamat", en: "Address" },
   MATCHING_FIELD_KK: { id: "Nomor KK", en: "Family card (KK) number" },
   MATCHING_FIELD_PHONE: { id: "Nomor HP", en: "Phone number" },
+  MATCHING_FIELD_OTHER_ID: {
+    id: "Nomor identitas lain (ID DTKS, rekening, nomor anggota)",
+    en: "Other identifier (DTKS ID, bank account, membership number)",
+  },
+  MATCHING_FIELD_POSTCODE: { id: "Kode pos", en: "Postcode" },
 
   MATCHING_LEVEL_NIK_MISSING: {
     id: "kosong atau tidak terbaca di salah satu data",
@@ -57,6 +62,10 @@ export const MATCHING_MESSAGES: MessageCatalog = {
     en: "partly the same (a middle name dropped or abbreviated)",
   },
   MATCHING_LEVEL_NAME_FUZZY: { id: "agak mirip", en: "somewhat alike" },
+  MATCHING_LEVEL_NAME_ONE_WORD: {
+    id: "satu kata sama, kata lain berbeda",
+    en: "one word the same, another different",
+  },
   MATCHING_LEVEL_NAME_DIFFERENT: { id: "berbeda", en: "different" },
 
   MATCHING_LEVEL_BIRTH_DATE_MISSING: { id: "kosong di salah satu data", en: "empty on one side" },
@@ -113,6 +122,19 @@ export const MATCHING_MESSAGES: MessageCatalog = {
   MATCHING_LEVEL_PHONE_TYPO: { id: "beda satu angka", en: "one digit different" },
   MATCHING_LEVEL_PHONE_DIFFERENT: { id: "berbeda", en: "different" },
 
+  MATCHING_LEVEL_OTHER_ID_MISSING: { id: "kosong di salah satu data", en: "empty on one side" },
+  MATCHING_LEVEL_OTHER_ID_EXACT: { id: "sama", en: "the same" },
+  MATCHING_LEVEL_OTHER_ID_TYPO: {
+    id: "beda satu karakter (salah ketik)",
+    en: "one character different (a typing slip)",
+  },
+  MATCHING_LEVEL_OTHER_ID_DIFFERENT: { id: "berbeda", en: "different" },
+
+  MATCHING_LEVEL_POSTCODE_MISSING: { id: "kosong di salah satu data", en: "empty on one side" },
+  MATCHING_LEVEL_POSTCODE_EXACT: { id: "sama", en: "the same" },
+  MATCHING_LEVEL_POSTCODE_TYPO: { id: "beda satu angka", en: "one digit different" },
+  MATCHING_LEVEL_POSTCODE_DIFFERENT: { id: "berbeda", en: "different" },
+
   MATCHING_EFFECT_STRONG_FOR: { id: "bukti kuat orang yang sama", en: "strong evidence of the same person" },
   MATCHING_EFFECT_FOR: { id: "mendukung orang yang sama", en: "supports the same person" },
   MATCHING_EFFECT_NEUTRAL: { id: "hampir tidak berpengaruh", en: "makes little difference" },
@@ -125,6 +147,10 @@ export const MATCHING_MESSAGES: MessageCatalog = {
   MATCHING_EFFECT_COUNTED_WITH_HOUSEHOLD: {
     id: "sudah dihitung bersama {field} (satu rumah tangga berbagi data tempat tinggal)",
     en: "already counted with {field} (one household shares its residence data)",
+  },
+  MATCHING_EFFECT_COUNTED_WITH_POSTCODE: {
+    id: "sudah dihitung bersama {field} (kode pos mengikuti desa)",
+    en: "already counted with {field} (the postcode follows the village)",
   },
   MATCHING_EFFECT_COUNTED_WITH_NIK_BIRTH_DATE: {
     id: "sudah dihitung bersama {field} (tanggal lahir tercantum di dalam NIK)",
@@ -146,6 +172,10 @@ export const MATCHING_MESSAGES: MessageCatalog = {
   MATCHING_EXPLANATION_PRIOR: {
     id: "Titik awal: dua data acak jarang sekali orang yang sama ({weight})",
     en: "Starting point: two records taken at random are rarely the same person ({weight})",
+  },
+  MATCHING_EXPLANATION_REFUSED_MERGE: {
+    id: "Tidak digabung otomatis: penggabungan ini akan menjadikan satu orang dua data yang jelas berbeda (bobot {weight}), jadi koordinator yang memutuskan",
+    en: "Not linked automatically: this link would make one person of two records that are clearly different (weight {weight}), so a coordinator decides",
   },
   MATCHING_EXPLANATION_TOTAL: {
     id: "Peluang orang yang sama: {probability} (bobot total {weight}) — {decision}",
@@ -205,4 +235,16 @@ export const MATCHING_MESSAGES: MessageCatalog = {
   OVERLAP_EXPORT_PROGRAM: { id: "PROGRAM", en: "PROGRAM" },
   OVERLAP_EXPORT_PERIOD: { id: "TAHAP", en: "PERIOD" },
   OVERLAP_EXPORT_STATUS: { id: "STATUS", en: "STATUS" },
+  MATCH_UNKNOWN_COLUMNS: {
+    id: "Kolom yang tidak dikenal di {file} tidak dipakai: {columns}.",
+    en: "Unknown columns in {file} are not used: {columns}.",
+  },
+  MATCH_NIK_REJECTED: {
+    id: "{records} NIK ditolak (bentuknya tidak sah); catatan itu dicocokkan tanpa NIK.",
+    en: "{records} NIK values were rejected (not well-formed); those records are matched without a NIK.",
+  },
+  MATCH_FEW_BLOCKING_RULES: {
+    id: "Hanya aturan blok {rules} yang menemukan pasangan: periksa kolom daftar, banyak pasangan bisa terlewat.",
+    en: "Only the blocking rules {rules} found pairs: check the list's columns, many pairs may be missed.",
+  },
 };

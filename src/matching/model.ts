@@ -18,7 +18,7 @@ import {
 } from "./factors.ts";
 import type { FeatureTable } from "./features.ts";
 import { seededGenerator } from "./prng.ts";
-import { FIELD_COUNT, FIELD_LEVELS } from "./types.ts";
+import { COMPARED_FIELDS, FIELD_COUNT, FIELD_LEVELS } from "./types.ts";
 
 export interface LevelParameters {
   level: string;
@@ -71,6 +71,32 @@ export interface TrainingOptions {
   guardWeight: number;
 }
 
+const NIK_FIELD = COMPARED_FIELDS.indexOf("nik");
+const NAME_FIELD = COMPARED_FIELDS.indexOf("name");
+const BIRTH_FIELD = COMPARED_FIELDS.indexOf("birth_date");
+const ADDRESS_FIELD = COMPARED_FIELDS.indexOf("address");
+const KK_FIELD = COMPARED_FIELDS.indexOf("kk");
+const PHONE_FIELD = COMPARED_FIELDS.indexOf("phone");
+const OTHER_ID_FIELD = COMPARED_FIELDS.indexOf("other_id");
+
+/**
+ * A random pair that agrees exactly on two or more strong fields is almost surely the same person. Counting it
+ * would put true matches into u, and in a small list (or one full of duplicates) that caps every factor's
+ * weight at what its own matches contribute: such pairs are left out of u.
+ */
+export function likelyMatch(fieldLevels: ArrayLike<number>): boolean {
+  let strong = 0;
+  if (fieldLevels[NIK_FIELD] === 1) strong++;
+  const name = fieldLevels[NAME_FIELD] as number;
+  if (name === 1 || name === 2) strong++;
+  if (fieldLevels[BIRTH_FIELD] === 1) strong++;
+  if (fieldLevels[OTHER_ID_FIELD] === 1) strong++;
+  // One household signal at most: members of a family share KK, phone and address without being one person.
+  if (fieldLevels[ADDRESS_FIELD] === 1 || fieldLevels[KK_FIELD] === 1 || fieldLevels[PHONE_FIELD] === 1)
+    strong++;
+  return strong >= 2;
+}
+
 /**
  * u per factor level from `samples` random pairs, drawn in canonical-rank space so that the sample — and so the
  * model — does not depend on input order. Each level gets half a pair of pseudo-count: a level never seen in a
@@ -89,7 +115,9 @@ export function estimateU(table: FeatureTable, order: Int32Array, samples: numbe
     if (x === y) continue;
     const a = order[Math.min(x, y)] as number;
     const b = order[Math.max(x, y)] as number;
-    factorLevelsOf(decodePattern(comparePair(table, a, b), fieldLevels), levels);
+    decodePattern(comparePair(table, a, b), fieldLevels);
+    if (likelyMatch(fieldLevels)) continue;
+    factorLevelsOf(fieldLevels, levels);
     for (let f = 0; f < FACTOR_COUNT; f++) {
       const perLevel = counts[f] as Float64Array;
       const level = levels[f] as number;

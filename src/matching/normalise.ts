@@ -295,6 +295,16 @@ export function normaliseAddress(raw: string | null | undefined): string[] | nul
   return tokens.size ? [...tokens].sort() : null;
 }
 
+/**
+ * An address as its letters and digits in the order written, spaces dropped: a space slipped into or out of a
+ * word ("colebatchplace", "kirklandc ircuit") splits the tokens apart but leaves this one edit away.
+ */
+export function addressLetters(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const text = fold(raw).replace(/[^a-z0-9]+/g, "");
+  return text || null;
+}
+
 const PLAIN_NUMBER = /^\d{1,3}$/;
 
 /** RT or RW number: "003", "RT 03", 3 → 3. Zero and non-numbers are missing. */
@@ -328,6 +338,26 @@ export function normaliseIdNumber(raw: string | null | undefined): string | null
   if (SIXTEEN_DIGITS.test(raw)) return raw;
   const { value, damage } = normalizeIdNumber(raw);
   return damage === null && /^\d{16}$/.test(value) ? value : null;
+}
+
+/**
+ * Another identifier as its letters and digits, upper case: "ab-123 45" and "AB12345" are one value. A value of
+ * one repeated character ("0000000", "-") is a placeholder, not an identifier.
+ */
+export function normaliseOtherId(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const value = fold(raw)
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, "");
+  if (!value || /^(.)\1*$/.test(value)) return null;
+  return value;
+}
+
+/** Kode pos as its digits; all zeros is a placeholder. */
+export function normalisePostcode(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const digits = raw.replace(/\D/g, "");
+  return digits.length >= 3 && /[1-9]/.test(digits) ? digits : null;
 }
 
 /** Desa/kelurahan code as bare digits (10 for a full Kemendagri code); kecamatan is its first 6. */

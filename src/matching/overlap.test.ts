@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { findViolations, type Grouping, type OverlapEnrollment, sameProgramRules } from "./overlap.ts";
-import { writeViolations } from "./service.ts";
+import { writeViolations } from "./violations.ts";
 
 const H1 = { startsOn: "2026-01-01", endsOn: "2026-06-30" };
 const H2 = { startsOn: "2026-07-01", endsOn: "2026-12-31" };

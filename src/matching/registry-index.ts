@@ -3,9 +3,11 @@
  * memory once per process, so that a registration is matched against the whole registry while it is typed.
  * Built lazily on first use and kept current by `onPersonWritten`, which the registry calls on every write.
  */
+
+import { inArray } from "drizzle-orm";
 import type { Database } from "../db/index.ts";
 import { generateLinkageDataset } from "../demo/source-lists.ts";
-import type { Vault } from "../privacy/vault.ts";
+import { openBound, type Vault } from "../privacy/vault.ts";
 import { persons } from "../registry/schema.ts";
 import type { Registry } from "../registry/service.ts";
 import { linkRecords } from "./link.ts";
@@ -26,8 +28,11 @@ const REFERENCE_RECORDS = 20_000;
 export interface PersonLinkageFields {
   id: string;
   nikCipher: Uint8Array | null;
+  nikIndex: Uint8Array | null;
   kkCipher: Uint8Array | null;
+  kkIndex: Uint8Array | null;
   phoneCipher: Uint8Array | null;
+  phoneIndex: Uint8Array | null;
   name: string;
   sex: string;
   birthPlace: string | null;
@@ -42,9 +47,9 @@ export function linkageRecordOf(row: PersonLinkageFields, vault: Vault): Linkage
   return {
     source: REGISTRY_SOURCE,
     recordId: row.id,
-    nik: row.nikCipher ? vault.open("nik", row.nikCipher) : null,
-    kk: row.kkCipher ? vault.open("kk", row.kkCipher) : null,
-    phone: row.phoneCipher ? vault.open("phone", row.phoneCipher) : null,
+    nik: openBound(vault, "nik", row.nikCipher, row.nikIndex),
+    kk: openBound(vault, "kk", row.kkCipher, row.kkIndex),
+    phone: openBound(vault, "phone", row.phoneCipher, row.phoneIndex),
     name: row.name,
     sex: row.sex,
     birthPlace: row.birthPlace,
@@ -72,6 +77,9 @@ interface Holder {
   building: Promise<IndexState> | null;
   /** Writes seen while the index was being read from the database. */
   pending: PersonLinkageFields[];
+  /** Persons another process changed, waiting to be read (null inside: look for every person not held). */
+  elsewhere: Set<string | null>;
+  reading: Promise<void> | null;
 }
 
 // Keyed by the database handle: one index per open Salur, dropped with it.
@@ -92,31 +100,36 @@ export function modelFor(records: readonly LinkageRecord[]): MatchModel {
   return records.length >= MIN_TRAINING_PERSONS ? linkRecords(records).model : referenceMatchModel();
 }
 
-export async function loadRegistryRecords(registry: Registry): Promise<LinkageRecord[]> {
-  const rows = await registry.db
-    .select({
-      id: persons.id,
-      nikCipher: persons.nikCipher,
-      kkCipher: persons.kkCipher,
-      phoneCipher: persons.phoneCipher,
-      name: persons.name,
-      sex: persons.sex,
-      birthPlace: persons.birthPlace,
-      birthDate: persons.birthDate,
-      address: persons.address,
-      villageCode: persons.villageCode,
-      rt: persons.rt,
-      rw: persons.rw,
-    })
-    .from(persons)
-    .orderBy(persons.id);
+const LINKAGE_COLUMNS = {
+  id: persons.id,
+  nikCipher: persons.nikCipher,
+  nikIndex: persons.nikIndex,
+  kkCipher: persons.kkCipher,
+  kkIndex: persons.kkIndex,
+  phoneCipher: persons.phoneCipher,
+  phoneIndex: persons.phoneIndex,
+  name: persons.name,
+  sex: persons.sex,
+  birthPlace: persons.birthPlace,
+  birthDate: persons.birthDate,
+  address: persons.address,
+  villageCode: persons.villageCode,
+  rt: persons.rt,
+  rw: persons.rw,
+};
+
+export async function loadRegistryRecords(registry: RegistryHandle): Promise<LinkageRecord[]> {
+  const rows = await registry.db.select(LINKAGE_COLUMNS).from(persons).orderBy(persons.id);
   return rows.map((row) => linkageRecordOf(row, registry.env.vault));
 }
 
-function holderOf(registry: Registry): Holder {
+/** What the index needs of the registry: its database and the vault that opens NIK, KK and phone. */
+type RegistryHandle = Pick<Registry, "db" | "env">;
+
+function holderOf(registry: RegistryHandle): Holder {
   let holder = holders.get(registry.db);
   if (!holder) {
-    holder = { state: null, building: null, pending: [] };
+    holder = { state: null, building: null, pending: [], elsewhere: new Set(), reading: null };
     holders.set(registry.db, holder);
   }
   return holder;
@@ -129,7 +142,7 @@ function addTo(state: IndexState, record: LinkageRecord): void {
 }
 
 /** The registry's match index, reading the registry the first time it is asked for. */
-export async function registryIndex(registry: Registry): Promise<IndexState> {
+export async function registryIndex(registry: RegistryHandle): Promise<IndexState> {
   const holder = holderOf(registry);
   if (holder.state) return holder.state;
   if (!holder.building) {
@@ -167,9 +180,28 @@ export function onPersonWritten(registry: Registry, row: PersonLinkageFields): v
   else holder.pending.push(row);
 }
 
+/**
+ * The registry records of `personIds` as the index holds them (opened once when the index was built), in the
+ * order given; a person the index does not know yet is skipped. Saves reading and decrypting the whole
+ * registry again for a report about a few thousand persons.
+ */
+export async function registryRecordsOf(
+  registry: Registry,
+  personIds: readonly string[],
+): Promise<{ records: LinkageRecord[]; model: MatchModel }> {
+  const state = await registryIndex(registry);
+  const records: LinkageRecord[] = [];
+  for (const id of personIds) {
+    const position = state.latest.get(id);
+    const record = position === undefined ? undefined : state.index.record(position);
+    if (record) records.push(record);
+  }
+  return { records, model: state.index.model };
+}
+
 /** Registry persons that may be the same person as `record`, best first, each person once. */
 export async function matchAgainstRegistry(
-  registry: Registry,
+  registry: RegistryHandle,
   record: Omit<LinkageRecord, "source" | "recordId">,
   options: { limit?: number; minProbability?: number; excludePersonId?: string } = {},
 ): Promise<RegistryCandidate[]> {
@@ -188,6 +220,92 @@ export async function matchAgainstRegistry(
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/**
+ * After a bulk import that bypassed the registry's writes (it only creates persons): adds the persons the index
+ * does not hold yet, reading back only those, and keeps the model. Rebuilding instead (reading and decrypting
+ * the whole registry and training again) took about ten seconds on the demo and held up the import's end.
+ */
+export async function refreshRegistryIndex(registry: RegistryHandle): Promise<void> {
+  const holder = holders.get(registry.db);
+  if (!holder) return; // never built: the first query reads the registry, the import included
+  if (!holder.state) {
+    holders.delete(registry.db); // still reading: start again so that the import is included
+    return;
+  }
+  const state = holder.state;
+  const ids = await registry.db.select({ id: persons.id }).from(persons);
+  const unknown = ids.map((r) => r.id).filter((id) => !state.latest.has(id));
+  for (let i = 0; i < unknown.length; i += 1000) {
+    const rows = await registry.db
+      .select(LINKAGE_COLUMNS)
+      .from(persons)
+      .where(inArray(persons.id, unknown.slice(i, i + 1000)))
+      .orderBy(persons.id);
+    for (const row of rows)
+      if (!state.latest.has(row.id)) addTo(state, linkageRecordOf(row, registry.env.vault));
+  }
+}
+
+function sameRecord(a: LinkageRecord | undefined, b: LinkageRecord): boolean {
+  if (!a) return false;
+  for (const key of Object.keys(b) as (keyof LinkageRecord)[]) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+/**
+ * Persons changed by a committed transaction of any process on the same PostgreSQL server (src/db/changes.ts):
+ * those named are read back and added when they differ from what the index holds (this process's own writes
+ * arrive here too, and are already held); `null` (a bulk load, or a lost listening connection) adds every
+ * person the index does not hold yet. Reads are serialised so that a burst of changes costs one read at a time.
+ */
+export function onPersonsChangedElsewhere(registry: RegistryHandle, ids: string[] | null): void {
+  const holder = holders.get(registry.db);
+  if (!holder) return; // never built: the first query reads the registry, these persons included
+  if (!holder.state) {
+    holders.delete(registry.db); // still reading: start again, so that the change is included
+    return;
+  }
+  if (ids) for (const id of ids) holder.elsewhere.add(id);
+  else holder.elsewhere.add(null);
+  if (holder.reading) return;
+  holder.reading = (async () => {
+    while (holder.elsewhere.size > 0 && holders.get(registry.db) === holder && holder.state) {
+      const state = holder.state;
+      const wanted = [...holder.elsewhere];
+      holder.elsewhere.clear();
+      if (wanted.includes(null)) await refreshRegistryIndex(registry);
+      const named = wanted.filter((id): id is string => id !== null);
+      for (let i = 0; i < named.length; i += 1000) {
+        const rows = await registry.db
+          .select(LINKAGE_COLUMNS)
+          .from(persons)
+          .where(inArray(persons.id, named.slice(i, i + 1000)));
+        for (const row of rows) {
+          const record = linkageRecordOf(row, registry.env.vault);
+          const position = state.latest.get(row.id);
+          if (!sameRecord(position === undefined ? undefined : state.index.record(position), record))
+            addTo(state, record);
+        }
+      }
+    }
+  })()
+    .catch((error) => {
+      console.warn(`registry index: reading persons changed elsewhere failed: ${(error as Error).message}`);
+      holders.delete(registry.db); // rebuilt from the database on the next query
+    })
+    .finally(() => {
+      holder.reading = null;
+    });
+}
+
+/** Starts building the index at start-up, so that the first registration or overlap report does not wait. */
+export function warmRegistryIndex(registry: RegistryHandle): Promise<void> {
+  return registryIndex(registry).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Forgets the index (tests, or after a bulk import that bypassed the registry's writes). */

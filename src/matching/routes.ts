@@ -48,6 +48,7 @@ const candidatesSchema = z.object({
       name: z.string(),
       sex: z.string(),
       birthDate: z.string().nullable(),
+      birthYear: z.number().nullable(),
       village: region,
       district: region,
       rt: z.string().nullable(),
@@ -73,6 +74,7 @@ const personBrief = z.object({
   name: z.string().nullable(),
   sex: z.string().nullable(),
   birthDate: z.string().nullable(),
+  birthYear: z.number().nullable(),
   village: region.nullable(),
   rt: z.string().nullable(),
 });

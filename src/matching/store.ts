@@ -75,27 +75,57 @@ export async function enrollmentsInWindow(
     notInArray(enrollments.status, [...INACTIVE_STATUSES]),
   ];
   if (personIds) conditions.push(inArray(enrollments.personId, [...personIds]));
-  return db
+  // Thousands of rows on the embedded database: each repeated program, agency and period text costs more to
+  // return than to join here, so the rows carry ids and the few periods are read once.
+  const rows = await db
     .select({
       enrollmentId: enrollments.id,
       personId: enrollments.personId,
       status: enrollments.status,
-      programId: programs.id,
-      programCode: programs.code,
-      programName: programs.name,
-      agencyId: agencies.id,
-      agencyCode: agencies.code,
-      periodId: periods.id,
-      periodName: periods.name,
-      startsOn: periods.startsOn,
-      endsOn: periods.endsOn,
+      periodId: enrollments.periodId,
     })
     .from(enrollments)
     .innerJoin(periods, eq(periods.id, enrollments.periodId))
-    .innerJoin(programs, eq(programs.id, enrollments.programId))
-    .innerJoin(agencies, eq(agencies.id, programs.agencyId))
-    .where(and(...conditions))
-    .orderBy(enrollments.personId, programs.code);
+    .where(and(...conditions));
+  const periodIds = [...new Set(rows.map((r) => r.periodId))];
+  if (periodIds.length === 0) return [];
+  const about = new Map(
+    (
+      await db
+        .select({
+          programId: programs.id,
+          programCode: programs.code,
+          programName: programs.name,
+          agencyId: agencies.id,
+          agencyCode: agencies.code,
+          periodId: periods.id,
+          periodName: periods.name,
+          startsOn: periods.startsOn,
+          endsOn: periods.endsOn,
+        })
+        .from(periods)
+        .innerJoin(programs, eq(programs.id, periods.programId))
+        .innerJoin(agencies, eq(agencies.id, programs.agencyId))
+        .where(inArray(periods.id, periodIds))
+    ).map((p) => [p.periodId, p]),
+  );
+  const out: EnrollmentInWindow[] = [];
+  for (const row of rows) {
+    const period = about.get(row.periodId);
+    if (period)
+      out.push({ enrollmentId: row.enrollmentId, personId: row.personId, status: row.status, ...period });
+  }
+  return out.sort((a, b) =>
+    a.personId < b.personId
+      ? -1
+      : a.personId > b.personId
+        ? 1
+        : a.programCode < b.programCode
+          ? -1
+          : a.programCode > b.programCode
+            ? 1
+            : 0,
+  );
 }
 
 export async function periodWindow(db: Executor, periodId: string) {

@@ -21,6 +21,13 @@ export interface LinkageRecord {
   rt?: string | number | null;
   rw?: string | number | null;
   phone?: string | null;
+  /**
+   * Any other identifier the list carries (DTKS ID, bank account, membership number): compared exactly and
+   * by one slip of the hand, never read as a NIK.
+   */
+  otherId?: string | null;
+  /** Kode pos. */
+  postcode?: string | null;
 }
 
 /** The fields compared for every candidate pair, in the order they appear in outputs. */
@@ -35,6 +42,8 @@ export const COMPARED_FIELDS = [
   "address",
   "kk",
   "phone",
+  "other_id",
+  "postcode",
 ] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
@@ -44,7 +53,7 @@ export type ComparedField = (typeof COMPARED_FIELDS)[number];
  */
 export const FIELD_LEVELS = {
   nik: ["missing", "exact", "spreadsheet_zeroed", "typo", "kk_in_nik", "same_region_birth", "different"],
-  name: ["missing", "exact", "phonetic", "close", "partial", "fuzzy", "different"],
+  name: ["missing", "exact", "phonetic", "close", "partial", "fuzzy", "one_word", "different"],
   birth_date: ["missing", "exact", "day_month_swapped", "one_unit_off", "same_year", "different"],
   sex: ["missing", "same", "different"],
   birth_place: ["missing", "exact", "close", "different"],
@@ -53,6 +62,8 @@ export const FIELD_LEVELS = {
   address: ["missing", "exact", "similar", "partial", "different"],
   kk: ["missing", "exact", "typo", "different"],
   phone: ["missing", "exact", "typo", "different"],
+  other_id: ["missing", "exact", "typo", "different"],
+  postcode: ["missing", "exact", "typo", "different"],
 } as const satisfies Record<ComparedField, readonly string[]>;
 
 export const FIELD_COUNT = COMPARED_FIELDS.length;

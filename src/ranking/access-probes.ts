@@ -42,6 +42,8 @@ const agencyObject = (c: ProbeContext, inside: string, outside: string, path: (i
 export const ACCESS_PROBES: AccessProbes = {
   "GET /api/ranking/programs/:id/model": async (c) =>
     agencyObject(c, c.fx.programA, c.fx.programB, (id) => `programs/${id}/model`),
+  "GET /api/ranking/programs/:id/field-criteria": async (c) =>
+    agencyObject(c, c.fx.programA, c.fx.programB, (id) => `programs/${id}/field-criteria`),
   "GET /api/ranking/programs/:id/model/versions": async (c) =>
     agencyObject(c, c.fx.programA, c.fx.programB, (id) => `programs/${id}/model/versions`),
   "PUT /api/ranking/programs/:id/model": async (c) => {
@@ -49,7 +51,11 @@ export const ACCESS_PROBES: AccessProbes = {
     return {
       method: "PUT",
       url: `/api/ranking/programs/${programId}/model`,
-      payload: { baseVersion: await modelVersion(c, programId), model: SEED_003_MODEL },
+      payload: {
+        baseVersion: await modelVersion(c, programId),
+        model: SEED_003_MODEL,
+        reason: "Uji hak akses",
+      },
       kind: "object",
     };
   },
@@ -120,6 +126,8 @@ export const ACCESS_PROBES: AccessProbes = {
       kind: "object",
     };
   },
+  "GET /api/ranking/periods/:id/selection-preview": async (c) =>
+    agencyObject(c, c.fx.periodA, c.fx.periodB, (id) => `periods/${id}/selection-preview`),
   "GET /api/ranking/selection-runs/:id": async (c) => {
     const inside = await runOf(c, c.fx.periodA, c.fx.programA);
     const outside = c.side === "outside-agency" ? await runOf(c, c.fx.periodB, c.fx.programB) : inside;

@@ -25,20 +25,6 @@ export const RANKING_MESSAGES: Record<string, MessageTemplate> = {
   },
   AHP_SCALE_9: { id: "mutlak lebih penting", en: "extremely more important" },
 
-  AHP_CONSENSUS_VERY_LOW: { id: "kesepakatan sangat rendah", en: "very low consensus" },
-  AHP_CONSENSUS_LOW: { id: "kesepakatan rendah", en: "low consensus" },
-  AHP_CONSENSUS_MODERATE: { id: "kesepakatan sedang", en: "moderate consensus" },
-  AHP_CONSENSUS_HIGH: { id: "kesepakatan tinggi", en: "high consensus" },
-  AHP_CONSENSUS_VERY_HIGH: { id: "kesepakatan sangat tinggi", en: "very high consensus" },
-
-  AHP_CONSISTENCY_ACCEPTABLE: {
-    id: "Rasio konsistensi (CR) {cr} tidak lebih dari 0,10: penilaian dapat dipakai.",
-    en: "Consistency ratio (CR) {cr} is at most 0.10: the judgments can be used.",
-  },
-  AHP_CONSISTENCY_TOO_HIGH: {
-    id: "Rasio konsistensi (CR) {cr} melebihi 0,10: tinjau ulang penilaian yang disarankan sebelum bobot dipakai.",
-    en: "Consistency ratio (CR) {cr} exceeds 0.10: revise the suggested judgments before the weights are used.",
-  },
   AHP_HINT: {
     id: "Ubah perbandingan {first} terhadap {second} menjadi {suggested}; CR turun menjadi {cr}.",
     en: "Change the comparison of {first} with {second} to {suggested}; CR falls to {cr}.",
@@ -192,14 +178,6 @@ export const RANKING_MESSAGES: Record<string, MessageTemplate> = {
     id: 'Kriteria "{criterion}" tidak ada pada model.',
     en: 'Criterion "{criterion}" is not in the model.',
   },
-  RATING_UNKNOWN_NO_POINTS: {
-    id: "{criterion}: data belum tercatat, sehingga tidak mendapat poin. Lengkapi datanya sebelum penetapan.",
-    en: "{criterion}: not recorded, so no points were given. Complete the data before the decree.",
-  },
-  RATING_UNKNOWN_AS_LEVEL: {
-    id: '{criterion}: data belum tercatat; dinilai sebagai "{level}" menurut aturan program. Lengkapi datanya sebelum penetapan.',
-    en: '{criterion}: not recorded; scored as "{level}" under the program\'s rule. Complete the data before the decree.',
-  },
 
   SELECTION_REGISTRATION_NUMBER_INVALID: {
     id: "Nomor pendaftaran {value} milik {id} tidak sah: harus bilangan bulat 0 sampai 4294967295.",
@@ -228,6 +206,14 @@ export const RANKING_MESSAGES: Record<string, MessageTemplate> = {
   SELECTION_LIMITED_BY_APPLICANTS: {
     id: "Semua pendaftar yang memenuhi syarat terpilih; kuota dan pagu masih tersisa.",
     en: "Every eligible applicant is selected; quota and budget are not used up.",
+  },
+  RATING_MODEL_INCONSISTENT_UNJUSTIFIED: {
+    id: "Rasio konsistensi {ratio} melebihi batas {limit}: perbaiki perbandingannya, atau tuliskan alasan mempertahankannya.",
+    en: "Consistency ratio {ratio} exceeds the {limit} limit: revise the comparisons, or write why they are kept.",
+  },
+  RANKING_NOT_VALIDATED: {
+    id: "Belum divalidasi: hanya pendaftaran yang sudah divalidasi yang diperingkat.",
+    en: "Not validated yet: only validated applications are ranked.",
   },
   RATING_MODEL_VERSION_CONFLICT: {
     id: "Model penilaian program ini sudah diubah orang lain (versi {actual}, Anda mulai dari versi {expected}). Muat ulang, periksa perubahannya, lalu simpan lagi.",

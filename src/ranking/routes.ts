@@ -2,11 +2,14 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { callerOf } from "../access/http.ts";
+import { requestLanguage, translate } from "../http/errors.ts";
 import { errorResponses, idParams } from "../http/schemas.ts";
 import type { Salur } from "../runtime.ts";
 import { BPS_POVERTY_TEMPLATE, SEED_003_MODEL } from "./defaults.ts";
+import { previewSelection } from "./preview.ts";
 import {
   applicantSearchSchema,
+  fieldCriteriaSchema,
   modelInputSchema,
   modelVersionSchema,
   modelViewSchema,
@@ -14,6 +17,7 @@ import {
   rankingPageSchema,
   rankingSummarySchema,
   ratingModelSchema,
+  selectionPreviewSchema,
   selectionRunDetailSchema,
   selectionRunInputSchema,
   selectionRunViewSchema,
@@ -56,6 +60,20 @@ export const rankingRoutes =
         },
       },
       async (request) => service.getProgramModel(ranking, callerOf(request), request.params.id),
+    );
+
+    app.get(
+      "/ranking/programs/:id/field-criteria",
+      {
+        schema: {
+          tags,
+          summary:
+            "The profile fields and indicators the program's current model scores: what a field form must collect",
+          params: idParams,
+          response: { 200: fieldCriteriaSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.getFieldCriteria(ranking, callerOf(request), request.params.id),
     );
 
     app.get(
@@ -146,6 +164,30 @@ export const rankingRoutes =
         reply
           .status(201)
           .send(await service.runSelection(ranking, callerOf(request), request.params.id, request.body)),
+    );
+
+    app.get(
+      "/ranking/periods/:id/selection-preview",
+      {
+        schema: {
+          tags,
+          summary:
+            "What a selection run would change now: who enters and leaves the list, who is not eligible and why, whether the quota binds",
+          params: idParams,
+          response: { 200: selectionPreviewSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const preview = await previewSelection(ranking, callerOf(request), request.params.id);
+        const language = requestLanguage(request);
+        return {
+          ...preview,
+          ineligible: preview.ineligible.map((a) => ({
+            ...a,
+            reasons: a.reasons.map((r) => ({ code: r.code, message: translate(r.code, r.params, language) })),
+          })),
+        };
+      },
     );
 
     app.get(

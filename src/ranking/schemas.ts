@@ -88,7 +88,10 @@ export const modelInputSchema = z.object({
   model: ratingModelSchema,
   /** When given, the criteria judgments are the judges' aggregate and `model.criteriaJudgments` is replaced. */
   judges: z.array(judgeSchema).max(30).optional(),
-  reason: z.string().trim().min(3).max(500).nullish(),
+  /** Why the weights change: a new version moves who is selected, so it never goes unexplained. */
+  reason: z.string().trim().min(3).max(400),
+  /** Required when a consistency ratio exceeds 0.10: why the meeting keeps judgments Saaty would revisit. */
+  inconsistencyJustification: z.string().trim().min(10).max(400).optional(),
 });
 export type ModelInput = z.output<typeof modelInputSchema>;
 
@@ -314,3 +317,52 @@ export const selectionRunDetailSchema = selectionRunViewSchema.extend({
     }),
   ),
 });
+
+/** What the field form must collect for the program's current model (see field-criteria.ts). */
+export const fieldCriteriaSchema = z.object({
+  programId: z.uuid(),
+  modelVersion: z.number(),
+  criteria: z.array(
+    z.object({
+      criterion: z.string(),
+      label: localized,
+      source: z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("profile"), attribute: z.string() }),
+        z.object({ kind: z.literal("indicator"), indicator: z.string() }),
+      ]),
+    }),
+  ),
+});
+
+const previewApplicantSchema = z.object({
+  enrollmentId: z.uuid(),
+  name: z.string().nullable(),
+  villageCode: z.string(),
+  rank: z.number().nullable(),
+  score: z.number(),
+});
+
+/** What a selection run would change, before it is confirmed (see preview.ts). */
+export const selectionPreviewSchema = z.object({
+  periodId: z.uuid(),
+  modelVersion: z.number(),
+  rules: rulesSchema,
+  applicantCount: z.number(),
+  eligibleCount: z.number(),
+  selectedCount: z.number(),
+  limitedBy: z.string(),
+  quotaBinding: z.boolean(),
+  staying: z.number(),
+  entering: z.array(previewApplicantSchema),
+  leaving: z.array(previewApplicantSchema),
+  ineligible: z.array(
+    z.object({
+      enrollmentId: z.uuid(),
+      name: z.string().nullable(),
+      villageCode: z.string(),
+      status: z.string(),
+      reasons: z.array(z.object({ code: z.string(), message: z.string() })),
+    }),
+  ),
+});
+export type SelectionPreview = z.output<typeof selectionPreviewSchema>;

@@ -25,8 +25,4 @@ export const REGISTRATION_MESSAGES: MessageCatalog = {
     id: "Foto dokumen {kinds} belum terkirim untuk kiriman ini.",
     en: "The document photos {kinds} have not been uploaded for this submission.",
   },
-  PERSON_CHANGED_MEANWHILE: {
-    id: "Data penduduk diubah di server sejak diunduh (versi {base} → {current}).",
-    en: "The person was changed on the server since it was downloaded (version {base} → {current}).",
-  },
 };

@@ -48,7 +48,7 @@ export const applicantSchema = z.discriminatedUnion("kind", [
     /** The person's version when the device downloaded it: a change on the server since then is a conflict. */
     version: z.number().int().min(1),
     changes: personInputSchema.partial().optional(),
-    /** Required when the changes touch the NIK or KK. */
+    /** Required when the changes touch identity (name, NIK, KK, sex, birth date, household), phone or income. */
     reason: z.string().trim().min(3).max(500).optional(),
   }),
 ]);

@@ -10,15 +10,15 @@ import {
 } from "../access/actor.ts";
 import { placeKey } from "../access/area.ts";
 import { performDuty } from "../access/service.ts";
-import { diffRecords, type Json, snapshotRecord } from "../audit/entry.ts";
+import { snapshotRecord } from "../audit/entry.ts";
 import type { Executor } from "../db/index.ts";
 import * as documentStore from "../documents/store.ts";
 import { DomainError, ValidationFailed } from "../i18n/domain-error.ts";
 import type { Language, MessageParams } from "../i18n/index.ts";
-import { onPersonWritten } from "../matching/registry-index.ts";
 import { type DuplicateCandidate, registrationDuplicates } from "../matching/service.ts";
 import { validateKk, validateNik } from "../nik/index.ts";
 import {
+  disclosureFor,
   districtOf,
   nameSearchKey,
   normalizePhone,
@@ -26,8 +26,14 @@ import {
   preparePerson,
   toPersonView,
 } from "../registry/persons.ts";
-import { type PersonData, type PersonView, personFields, personInputSchema } from "../registry/schemas.ts";
-import { PERSON_PERSONAL_FIELDS, type Registry } from "../registry/service.ts";
+import { type PersonUpdate, type PersonView, personFields } from "../registry/schemas.ts";
+import {
+  duplicateOutsideArea,
+  type Registry,
+  registerBusinessIn,
+  registerPersonIn,
+  updatePersonIn,
+} from "../registry/service.ts";
 import * as registryStore from "../registry/store.ts";
 import type { EligibilityResult } from "../workflow/eligibility.ts";
 import { applyTransition, evaluateApplication, policyFor } from "../workflow/service.ts";
@@ -76,11 +82,6 @@ export function payloadHash(submission: Submission): string {
 const commit = (registry: Registry) => (field: string, value: string) =>
   registry.env.vault.commitment(field, value);
 
-function personRecord(view: PersonView): Record<string, Json> {
-  const { id: _id, createdAt: _c, updatedAt: _u, version: _v, village, district: _d, ...fields } = view;
-  return { ...fields, villageCode: village.code };
-}
-
 function inputFromView(view: PersonView): Record<string, unknown> {
   return Object.fromEntries(
     Object.keys(personFields).map((key) => [
@@ -99,6 +100,9 @@ function differingFields(server: PersonView, submitted: Record<string, unknown>)
       const have = current[key] ?? null;
       // The server's NIK/KK/phone are masked for the device: a masked value cannot be compared.
       if (typeof have === "string" && have.includes("*")) return false;
+      // A caller without the identity right sees the birth year only: compare what they can see.
+      if (key === "birthDate" && have === null && server.birthYear !== null)
+        return typeof value === "string" && Number(value.slice(0, 4)) !== server.birthYear;
       return canonicalize(have) !== canonicalize(value ?? null);
     })
     .map(([key]) => key);
@@ -181,7 +185,7 @@ export async function applySubmission(
       const { person, warnings } = await resolveApplicant(registry, tx, caller, submissionId, submission);
       const already = await store.enrollmentOf(tx, person.id, period.id);
       if (already) {
-        const server = toPersonView(person, registry.env, "masked");
+        const server = toPersonView(person, registry.env, disclosureFor(actor));
         throw new RegistrationConflict(submissionId, {
           kind: "already_enrolled",
           personId: person.id,
@@ -194,36 +198,15 @@ export async function applySubmission(
       const place = { code: person.villageCode, rt: person.rt };
       let businessId: string | null = null;
       if (submission.business) {
-        const business = await registryStore.insertBusiness(tx, {
+        const business = await registerBusinessIn(registry, tx, caller, {
           ownerId: person.id,
           name: submission.business.name,
           sector: submission.business.sector,
           licenseNumber: submission.business.licenseNumber ?? null,
           address: submission.business.address ?? null,
           villageCode: person.villageCode,
-          districtCode: person.districtCode,
         });
         businessId = business.id;
-        await registry.audit.append(tx, {
-          actor: auditActor(actor),
-          action: "business.create",
-          entity: "business",
-          entityId: business.id,
-          area: placeKey(place),
-          after: snapshotRecord(
-            {
-              ownerId: person.id,
-              name: business.name,
-              sector: business.sector,
-              licenseNumber: business.licenseNumber,
-              address: business.address,
-              villageCode: business.villageCode,
-            },
-            new Set(),
-            commit(registry),
-          ),
-          requestId: caller.requestId,
-        });
       }
       const enrollment = await registryStore.insertEnrollment(tx, {
         personId: person.id,
@@ -325,7 +308,7 @@ export async function applySubmission(
   } catch (error) {
     if (error instanceof RegistrationConflict)
       await recordConflict(registry, caller, submission, hash, error);
-    throw error;
+    throw await duplicateOutsideArea(registry, caller, error);
   }
 }
 
@@ -405,8 +388,12 @@ async function resolveApplicant(
     if (prepared.values.nikIndex) {
       const existingId = await registryStore.findPersonIdByNikIndex(tx, prepared.values.nikIndex);
       const existing = existingId ? await registryStore.getPerson(tx, existingId) : null;
+      // Someone else's resident: the refusal names nothing (H1); applySubmission records the attempt.
+      if (existing && !sees(actor, { code: existing.villageCode, rt: existing.rt })) {
+        throw new DomainError("PERSON_NIK_EXISTS", { id: existing.id }, 409);
+      }
       if (existing) {
-        const server = toPersonView(existing, registry.env, "masked");
+        const server = toPersonView(existing, registry.env, disclosureFor(actor));
         throw new RegistrationConflict(submissionId, {
           kind: "person_exists",
           personId: existing.id,
@@ -417,23 +404,9 @@ async function resolveApplicant(
         });
       }
     }
-    const person = await registryStore.insertPerson(tx, prepared.values);
-    onPersonWritten(registry, person);
-    await performDuty(tx, { duty: "register", entity: "person", entityId: person.id, actor });
-    await registry.audit.append(tx, {
-      actor: auditActor(actor),
-      action: "person.create",
-      entity: "person",
-      entityId: person.id,
-      area: placeKey({ code: person.villageCode, rt: person.rt }),
-      after: snapshotRecord(
-        personRecord(toPersonView(person, registry.env, "full")),
-        PERSON_PERSONAL_FIELDS,
-        commit(registry),
-      ),
-      requestId: caller.requestId,
-    });
-    return { person, warnings: prepared.warnings };
+    // The registry's own use case: every rule of a desk registration holds in the field too.
+    const { row, warnings } = await registerPersonIn(registry, tx, caller, data);
+    return { person: row, warnings };
   }
 
   const current = await registryStore.getPerson(tx, applicant.personId);
@@ -441,7 +414,7 @@ async function resolveApplicant(
     throw new DomainError("PERSON_NOT_FOUND", { id: applicant.personId }, 404);
   }
   if (current.version !== applicant.version) {
-    const server = toPersonView(current, registry.env, "masked");
+    const server = toPersonView(current, registry.env, disclosureFor(actor));
     throw new RegistrationConflict(submissionId, {
       kind: "person_changed",
       personId: current.id,
@@ -455,34 +428,17 @@ async function resolveApplicant(
     Object.entries(applicant.changes ?? {}).filter(([, v]) => v !== undefined),
   );
   if (Object.keys(changes).length === 0) return { person: current, warnings: [] };
-  const full = toPersonView(current, registry.env, "full");
-  const data: PersonData = personInputSchema.parse({ ...inputFromView(full), ...changes });
-  assertWritableArea(actor, { code: data.villageCode, rt: data.rt ?? null });
-  const prepared = preparePerson(data, registry.env);
-  const person = await registryStore.updatePerson(tx, current.id, current.version, prepared.values);
-  onPersonWritten(registry, person);
-  const diff = diffRecords(
-    personRecord(full),
-    personRecord(toPersonView(person, registry.env, "full")),
-    PERSON_PERSONAL_FIELDS,
-    commit(registry),
+  // The registry's own edit: the same checks, the reason and the lock from verification on, the duty and the
+  // audit entry naming the enrollments it touched, offline or not.
+  const { row, warnings } = await updatePersonIn(
+    registry,
+    tx,
+    caller,
+    current.id,
+    { ...(changes as PersonUpdate), version: current.version, reason: applicant.reason },
+    { reasonField: "applicant.reason" },
   );
-  // Editing a NIK or KK is how a ghost recipient is made: such an edit must say why, offline or not.
-  if (diff && !applicant.reason && ("nik" in diff.after || "kk" in diff.after)) {
-    throw new ValidationFailed([{ field: "applicant.reason", code: "REASON_REQUIRED" }]);
-  }
-  await registry.audit.append(tx, {
-    actor: auditActor(actor),
-    action: "person.update",
-    entity: "person",
-    entityId: person.id,
-    area: placeKey({ code: person.villageCode, rt: person.rt }),
-    before: diff?.before ?? null,
-    after: diff?.after ?? null,
-    reason: applicant.reason ?? null,
-    requestId: caller.requestId,
-  });
-  return { person, warnings: prepared.warnings };
+  return { person: row, warnings };
 }
 
 export function conflictBody(
@@ -511,8 +467,7 @@ export function conflictBody(
 
 /**
  * What the form shows while the enumerator types: the NIK and KK explained, and existing persons that may be
- * the same applicant (same NIK, same KK, or same name and birth date). A match outside the officer's area is
- * reported without the person's details.
+ * the same applicant (same NIK, same KK, or same name and birth date), within the officer's area only.
  */
 export async function checkRegistration(registry: Registry, caller: Caller, input: RegistrationCheck) {
   const { env } = registry;
@@ -543,7 +498,11 @@ export async function checkRegistration(registry: Registry, caller: Caller, inpu
       decoded: nik.decoded ?? null,
     },
     kk: kk && { valid: kk.valid, errors: kk.errors, warnings: kk.warnings },
-    duplicates: candidates.map((c) => duplicateView(registry, caller.actor, c)),
+    // Outside the caller's area nothing is said, not even that a match exists: a typed NIK must not be an
+    // oracle for who is registered (and in what status) in another desa (issue 12, L1).
+    duplicates: candidates
+      .filter((c) => sees(caller.actor, { code: c.villageCode, rt: c.rt }))
+      .map((c) => duplicateView(registry, caller.actor, c)),
   };
 }
 

@@ -6,6 +6,22 @@ export const REGISTRY_MESSAGES: MessageCatalog = {
     id: "NIK ini sudah terdaftar atas penduduk lain ({id}). Periksa apakah orang yang sama sudah didaftarkan.",
     en: "This NIK is already registered to another person ({id}). Check whether the same person was registered before.",
   },
+  PERSON_NIK_EXISTS_ELSEWHERE: {
+    id: "NIK ini sudah terdaftar di luar wilayah Anda. Hubungi operator kecamatan atau koordinator; percobaan ini tercatat.",
+    en: "This NIK is already registered outside your area. Contact the kecamatan officer or the coordinator; this attempt is recorded.",
+  },
+  HOUSEHOLD_KK_EXISTS_ELSEWHERE: {
+    id: "Nomor KK ini sudah terdaftar di luar wilayah Anda. Hubungi operator kecamatan atau koordinator.",
+    en: "This KK number is already registered outside your area. Contact the kecamatan officer or the coordinator.",
+  },
+  PERSON_IDENTITY_LOCKED: {
+    id: "Data {fields} tidak dapat diubah: pengajuan {enrollments} sudah berstatus {statuses}. Kembalikan pengajuan untuk perbaikan terlebih dahulu.",
+    en: "{fields} cannot be changed: application {enrollments} is already {statuses}. Return the application for correction first.",
+  },
+  HOUSEHOLD_OTHER_VILLAGE: {
+    id: "Keluarga (KK) ini berada di desa lain ({village}); penduduk hanya dapat masuk KK di desanya sendiri.",
+    en: "This household (KK) is in another village ({village}); a person can only join a household in their own village.",
+  },
   HOUSEHOLD_NOT_FOUND: {
     id: "Keluarga (KK) {id} tidak ditemukan.",
     en: "Household (KK) {id} was not found.",

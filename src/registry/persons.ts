@@ -1,3 +1,4 @@
+import { type Actor, actorCan } from "../access/actor.ts";
 import { DomainError, type FieldIssue, ValidationFailed } from "../i18n/domain-error.ts";
 import {
   type IdNumberIssueCode,
@@ -6,7 +7,7 @@ import {
   validateKk,
   validateNik,
 } from "../nik/index.ts";
-import { maskIdNumber, maskPhone, type Vault } from "../privacy/vault.ts";
+import { maskIdNumber, maskPhone, openBound, type Vault } from "../privacy/vault.ts";
 import type { persons } from "./schema.ts";
 import type { PersonData, PersonView } from "./schemas.ts";
 
@@ -91,16 +92,20 @@ export function preparePerson(
 
   const phone = data.phone ? normalizePhone(data.phone) : null;
   const { vault } = env;
+  const nikIndex = nik ? vault.blindIndex("nik", nik) : null;
+  const kkIndex = kk ? vault.blindIndex("kk", kk) : null;
+  const phoneIndex = phone ? vault.blindIndex("phone", phone) : null;
   return {
     warnings,
     values: {
-      nikCipher: nik ? vault.seal("nik", nik) : null,
-      nikIndex: nik ? vault.blindIndex("nik", nik) : null,
+      // Each ciphertext is bound to the blind index beside it: copied into another row, it does not open.
+      nikCipher: nik && nikIndex ? vault.seal("nik", nik, nikIndex) : null,
+      nikIndex,
       nikStatus,
-      kkCipher: kk ? vault.seal("kk", kk) : null,
-      kkIndex: kk ? vault.blindIndex("kk", kk) : null,
-      phoneCipher: phone ? vault.seal("phone", phone) : null,
-      phoneIndex: phone ? vault.blindIndex("phone", phone) : null,
+      kkCipher: kk && kkIndex ? vault.seal("kk", kk, kkIndex) : null,
+      kkIndex,
+      phoneCipher: phone && phoneIndex ? vault.seal("phone", phone, phoneIndex) : null,
+      phoneIndex,
       name: data.name.replace(/\s+/g, " "),
       nameSearch: nameSearchKey(data.name),
       sex: data.sex,
@@ -144,27 +149,56 @@ export function normalizePhone(raw: string): string {
   return digits.startsWith("62") ? `0${digits.slice(2)}` : digits;
 }
 
-/** Who may see what of a person: until access control grants more, only internal callers see full numbers. */
-export type Disclosure = "masked" | "full";
+/**
+ * Who may see what of a person. "full": the numbers themselves (audited reads only). "masked": NIK and KK
+ * with their middle six digits hidden, the full birth date — for officials entitled to the full NIK anyway
+ * (person.identity). "restricted": everyone else — NIK and KK reduced to their region digits, the birth date
+ * to its year, so that no combination of replies (a masked NIK's serial plus a birth date and sex) rebuilds
+ * a NIK or KK. ARCHITECTURE.md, "What a caller without the identity right sees".
+ */
+export type Disclosure = "restricted" | "masked" | "full";
+
+/** The disclosure a caller gets in lists, records and exports; the full numbers need the audited reveal. */
+export function disclosureFor(actor: Actor): Disclosure {
+  return actorCan(actor, "person.identity") ? "masked" : "restricted";
+}
+
+/** A NIK or KK as a caller may see it: region digits only when restricted. */
+export function discloseIdNumber(plain: string, disclosure: Disclosure): string {
+  if (disclosure === "full") return plain;
+  if (disclosure === "masked") return maskIdNumber(plain);
+  return plain.length === 16 ? `${plain.slice(0, 6)}${"*".repeat(10)}` : "*".repeat(plain.length);
+}
+
+/** The birth date as a caller may see it: null when restricted (the year travels separately). */
+export function discloseBirthDate(date: string | null, disclosure: Disclosure): string | null {
+  return disclosure === "restricted" ? null : date;
+}
+
+export function birthYearOf(date: string | null): number | null {
+  const year = date ? Number(date.slice(0, 4)) : Number.NaN;
+  return Number.isInteger(year) && year > 0 ? year : null;
+}
 
 export function toPersonView(row: PersonRow, env: RegistryEnvironment, disclosure: Disclosure): PersonView {
   const { vault } = env;
-  const reveal = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null) => {
-    if (!sealed) return null;
-    const plain = vault.open(field, sealed);
+  const reveal = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null, index: Uint8Array | null) => {
+    const plain = openBound(vault, field, sealed, index);
+    if (plain === null) return null;
     if (disclosure === "full") return plain;
-    return field === "phone" ? maskPhone(plain) : maskIdNumber(plain);
+    return field === "phone" ? maskPhone(plain) : discloseIdNumber(plain, disclosure);
   };
   return {
     id: row.id,
-    nik: reveal("nik", row.nikCipher),
+    nik: reveal("nik", row.nikCipher, row.nikIndex),
     nikStatus: row.nikStatus,
-    kk: reveal("kk", row.kkCipher),
-    phone: reveal("phone", row.phoneCipher),
+    kk: reveal("kk", row.kkCipher, row.kkIndex),
+    phone: reveal("phone", row.phoneCipher, row.phoneIndex),
     name: row.name,
     sex: row.sex,
     birthPlace: row.birthPlace,
-    birthDate: row.birthDate,
+    birthDate: discloseBirthDate(row.birthDate, disclosure),
+    birthYear: birthYearOf(row.birthDate),
     address: row.address,
     village: regionRef(row.villageCode, env),
     district: regionRef(row.districtCode, env),

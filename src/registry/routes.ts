@@ -20,6 +20,8 @@ import {
   periodInputSchema,
   periodUpdateSchema,
   periodViewSchema,
+  personDetailSchema,
+  personIdentitySchema,
   personInputSchema,
   personSearchSchema,
   personUpdateSchema,
@@ -31,29 +33,6 @@ import {
 } from "./schemas.ts";
 import * as service from "./service.ts";
 
-const historySchema = z.array(
-  z.object({
-    seq: z.number(),
-    at: z.string(),
-    actor: z.object({ id: z.string().nullable(), name: z.string(), role: z.string() }),
-    action: z.string(),
-    entity: z.string(),
-    entityId: z.string().nullable(),
-    reason: z.string().nullable(),
-    changes: z.array(
-      z.object({
-        field: z.string(),
-        before: z.unknown().optional(),
-        after: z.unknown().optional(),
-        masked: z
-          .literal(true)
-          .optional()
-          .describe("A personal field: before/after only say that it changed"),
-      }),
-    ),
-  }),
-);
-
 /**
  * HTTP callers always see masked NIK, KK and phone; entitled roles read the full numbers one person at a time
  * through /persons/:id/identity, which is itself audited. Every handler passes its caller to the use case,
@@ -63,6 +42,14 @@ export const registryRoutes =
   (registry: service.Registry): FastifyPluginAsync =>
   async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    // The route opens the unit of work; the registry's use cases compose inside it.
+    const inTransaction = <T>(
+      request: Parameters<typeof callerOf>[0],
+      work: (tx: service.Tx, caller: ReturnType<typeof callerOf>) => Promise<T>,
+    ): Promise<T> => {
+      const caller = callerOf(request);
+      return service.registryTransaction(registry, caller, (tx) => work(tx, caller));
+    };
     const tags = ["registry"];
 
     const withMessages = (
@@ -104,7 +91,9 @@ export const registryRoutes =
         },
       },
       async (request, reply) => {
-        const result = await service.registerPerson(registry, callerOf(request), request.body);
+        const result = await inTransaction(request, (tx, caller) =>
+          service.registerPersonIn(registry, tx, caller, request.body),
+        );
         return reply.status(201).send(withMessages(result, requestLanguage(request)));
       },
     );
@@ -117,11 +106,7 @@ export const registryRoutes =
           summary: "One person, with household, businesses, enrollments and the history from the audit trail",
           params: idParams,
           response: {
-            200: personViewSchema.extend({
-              businesses: z.array(businessViewSchema),
-              enrollments: z.array(enrollmentViewSchema),
-              history: historySchema,
-            }),
+            200: personDetailSchema,
             ...errorResponses,
           },
         },
@@ -139,17 +124,15 @@ export const registryRoutes =
           params: idParams,
           querystring: z.object({ reason: z.string().trim().min(3).max(200).optional() }),
           response: {
-            200: z.object({
-              nik: z.string().nullable(),
-              kk: z.string().nullable(),
-              phone: z.string().nullable(),
-            }),
+            200: personIdentitySchema,
             ...errorResponses,
           },
         },
       },
       async (request) =>
-        service.revealIdentity(registry, callerOf(request), request.params.id, request.query.reason ?? null),
+        inTransaction(request, (tx, caller) =>
+          service.revealIdentityIn(registry, tx, caller, request.params.id, request.query.reason ?? null),
+        ),
     );
 
     app.patch(
@@ -165,7 +148,9 @@ export const registryRoutes =
       },
       async (request) =>
         withMessages(
-          await service.updatePerson(registry, callerOf(request), request.params.id, request.body),
+          await inTransaction(request, (tx, caller) =>
+            service.updatePersonIn(registry, tx, caller, request.params.id, request.body),
+          ),
           requestLanguage(request),
         ),
     );
@@ -181,7 +166,13 @@ export const registryRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.registerHousehold(registry, callerOf(request), request.body)),
+        reply
+          .status(201)
+          .send(
+            await inTransaction(request, (tx, caller) =>
+              service.registerHouseholdIn(registry, tx, caller, request.body),
+            ),
+          ),
     );
 
     app.get(
@@ -208,7 +199,13 @@ export const registryRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.registerBusiness(registry, callerOf(request), request.body)),
+        reply
+          .status(201)
+          .send(
+            await inTransaction(request, (tx, caller) =>
+              service.registerBusinessIn(registry, tx, caller, request.body),
+            ),
+          ),
     );
 
     app.patch(
@@ -223,7 +220,9 @@ export const registryRoutes =
         },
       },
       async (request) =>
-        service.updateHousehold(registry, callerOf(request), request.params.id, request.body),
+        inTransaction(request, (tx, caller) =>
+          service.updateHouseholdIn(registry, tx, caller, request.params.id, request.body),
+        ),
     );
 
     app.patch(
@@ -237,7 +236,10 @@ export const registryRoutes =
           response: { 200: businessViewSchema, ...errorResponses },
         },
       },
-      async (request) => service.updateBusiness(registry, callerOf(request), request.params.id, request.body),
+      async (request) =>
+        inTransaction(request, (tx, caller) =>
+          service.updateBusinessIn(registry, tx, caller, request.params.id, request.body),
+        ),
     );
 
     app.patch(
@@ -251,7 +253,10 @@ export const registryRoutes =
           response: { 200: programViewSchema, ...errorResponses },
         },
       },
-      async (request) => service.updateProgram(registry, callerOf(request), request.params.id, request.body),
+      async (request) =>
+        inTransaction(request, (tx, caller) =>
+          service.updateProgramIn(registry, tx, caller, request.params.id, request.body),
+        ),
     );
 
     app.patch(
@@ -265,7 +270,10 @@ export const registryRoutes =
           response: { 200: periodViewSchema, ...errorResponses },
         },
       },
-      async (request) => service.updatePeriod(registry, callerOf(request), request.params.id, request.body),
+      async (request) =>
+        inTransaction(request, (tx, caller) =>
+          service.updatePeriodIn(registry, tx, caller, request.params.id, request.body),
+        ),
     );
 
     app.get(
@@ -285,7 +293,13 @@ export const registryRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.createAgency(registry, callerOf(request), request.body)),
+        reply
+          .status(201)
+          .send(
+            await inTransaction(request, (tx, caller) =>
+              service.createAgencyIn(registry, tx, caller, request.body),
+            ),
+          ),
     );
 
     app.get(
@@ -312,7 +326,13 @@ export const registryRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.createProgram(registry, callerOf(request), request.body)),
+        reply
+          .status(201)
+          .send(
+            await inTransaction(request, (tx, caller) =>
+              service.createProgramIn(registry, tx, caller, request.body),
+            ),
+          ),
     );
 
     app.get(
@@ -339,7 +359,13 @@ export const registryRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.createPeriod(registry, callerOf(request), request.body)),
+        reply
+          .status(201)
+          .send(
+            await inTransaction(request, (tx, caller) =>
+              service.createPeriodIn(registry, tx, caller, request.body),
+            ),
+          ),
     );
 
     app.get(
@@ -366,6 +392,12 @@ export const registryRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.enrollPerson(registry, callerOf(request), request.body)),
+        reply
+          .status(201)
+          .send(
+            await inTransaction(request, (tx, caller) =>
+              service.enrollPersonIn(registry, tx, caller, request.body),
+            ),
+          ),
     );
   };

@@ -108,14 +108,17 @@ export const personViewSchema = z.object({
   nik: z
     .string()
     .nullable()
-    .describe("Masked (640105******0003) unless the caller is entitled to the full NIK"),
+    .describe(
+      "Masked (640105******0003) for officials entitled to the full NIK; region only (640105**********) for others",
+    ),
   nikStatus: z.enum(NIK_STATUSES),
   kk: z.string().nullable(),
   phone: z.string().nullable(),
   name: z.string(),
   sex: z.enum(SEXES),
   birthPlace: z.string().nullable(),
-  birthDate: z.string().nullable(),
+  birthDate: z.string().nullable().describe("Null for callers without the identity right: see birthYear"),
+  birthYear: z.number().nullable(),
   address: z.string().nullable(),
   village: region,
   district: region,
@@ -300,3 +303,41 @@ export const enrollmentSearchSchema = z.object({
   ...pageFields,
 });
 export type EnrollmentSearch = z.output<typeof enrollmentSearchSchema>;
+
+/** A record's history as the person page shows it, from the audit trail. */
+export const personHistorySchema = z.array(
+  z.object({
+    seq: z.number(),
+    at: z.string(),
+    actor: z.object({ id: z.string().nullable(), name: z.string(), role: z.string() }),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    reason: z.string().nullable(),
+    changes: z.array(
+      z.object({
+        field: z.string(),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+        masked: z
+          .literal(true)
+          .optional()
+          .describe("A personal field: before/after only say that it changed"),
+      }),
+    ),
+  }),
+);
+
+/** GET /persons/:id: the person with businesses, enrollments (of the caller's agency) and the history. */
+export const personDetailSchema = personViewSchema.extend({
+  businesses: z.array(businessViewSchema),
+  enrollments: z.array(enrollmentViewSchema),
+  history: personHistorySchema,
+});
+
+/** GET /persons/:id/identity: the full numbers, for entitled roles, each read audited. */
+export const personIdentitySchema = z.object({
+  nik: z.string().nullable(),
+  kk: z.string().nullable(),
+  phone: z.string().nullable(),
+});

@@ -230,16 +230,19 @@ export const ACCESS_PROBES: AccessProbes = {
       mustInclude: (items) => items.some((i) => (i as { id: string }).id === app.id),
     };
   },
+  // The bank's queue holds only the decreed applications it pays (none in the fixture): it asks for those.
   "GET /api/workflow/queue": async (c) => ({
     method: "GET",
-    url: `/api/workflow/queue?status=draft&pageSize=200${c.side === "outside-agency" ? `&programId=${c.fx.programB}` : ""}`,
+    url: `/api/workflow/queue?status=${c.user.role === "bank_operator" ? "approved" : "draft"}&pageSize=200${c.side === "outside-agency" ? `&programId=${c.fx.programB}` : ""}`,
     kind: "list",
     items: (body) => (body as { items: unknown[] }).items,
     whereIs: async (item: { villageCode: string; rt: string | null; programId: string }) => ({
       area: { code: item.villageCode, rt: item.rt },
       agencyId: await programAgency(c.salur, item.programId),
     }),
-    mustInclude: (items) => items.some((i) => (i as { id: string }).id === c.fx.enrollments.inside),
+    mustInclude: (items) =>
+      c.user.role === "bank_operator" ||
+      items.some((i) => (i as { id: string }).id === c.fx.enrollments.inside),
   }),
   "POST /api/enrollments/:id/documents/:kind": async (c) => {
     const app = await freshApplication(c);

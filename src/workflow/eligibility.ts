@@ -23,6 +23,11 @@ export const eligibilityRuleSchema = z.discriminatedUnion("rule", [
   z.object({ rule: z.literal("not_enrolled_in"), programCodes: z.array(z.string().trim().min(1)).min(1) }),
   /** Lives in a desa of the deploying regency. */
   z.object({ rule: z.literal("resides_in_regency") }),
+  /** The NIK was found "padan" (matched) by the civil registry within the last months (central lists require it). */
+  z.object({
+    rule: z.literal("civil_registry_padan"),
+    withinMonths: z.number().int().min(1).max(60).default(12),
+  }),
 ]);
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 export type RuleName = EligibilityRule["rule"];
@@ -53,6 +58,8 @@ export interface EligibilityFacts {
   householdClaims: readonly OtherClaim[];
   /** The applicant's claims in other programs whose period overlaps this one. */
   overlappingClaims: readonly OtherClaim[];
+  /** The person's latest civil registry verification; absent or null when never checked. */
+  civilRegistry?: { status: string; checkedOn: string } | null;
 }
 
 export type Params = Record<string, string | number>;
@@ -77,6 +84,16 @@ export function ageOn(birthDate: string, day: string): number {
   const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The day `months` months before `day` (YYYY-MM-DD), clamped to the month's length. */
+export function monthsBefore(day: string, months: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
 
 function result(rule: RuleName, passed: boolean, code: string, params: Params = {}): RuleResult {
@@ -136,6 +153,21 @@ export function evaluateRule(rule: EligibilityRule, facts: EligibilityFacts): Ru
         : result("resides_in_regency", false, "ELIG_NOT_RESIDENT", {
             village: person.villageCode,
             regency: facts.regencyCode,
+          });
+    }
+    case "civil_registry_padan": {
+      const v = facts.civilRegistry;
+      if (!v) return result("civil_registry_padan", false, "ELIG_DUKCAPIL_UNVERIFIED");
+      if (v.status !== "padan")
+        return result("civil_registry_padan", false, "ELIG_DUKCAPIL_NOT_PADAN", {
+          status: v.status,
+          date: v.checkedOn,
+        });
+      return v.checkedOn >= monthsBefore(facts.asOf, rule.withinMonths)
+        ? result("civil_registry_padan", true, "ELIG_DUKCAPIL_PADAN", { date: v.checkedOn })
+        : result("civil_registry_padan", false, "ELIG_DUKCAPIL_STALE", {
+            date: v.checkedOn,
+            months: rule.withinMonths,
           });
     }
   }

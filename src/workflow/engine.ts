@@ -30,6 +30,7 @@ export const WORKFLOW_ACTIONS = [
   "record_payment_return",
   "confirm_receipt",
   "withdraw",
+  "withdraw_recipient",
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
@@ -56,6 +57,8 @@ export const OBJECTION_REASONS = [
   "already_assisted",
   "other",
 ] as const;
+/** Grounds a decreed recipient is withdrawn on: the civil registry reports the person dead or moved away. */
+export const RECIPIENT_WITHDRAWAL_REASONS = ["deceased", "moved_away"] as const;
 export const PAYMENT_FAILURE_REASONS = [
   "account_invalid",
   "account_closed",
@@ -177,6 +180,19 @@ export const TRANSITIONS: readonly Transition[] = [
   }),
   edge("confirm_receipt", "paid", "received", ["enumerator", "rt", "village_operator", "kecamatan_officer"]),
   ...WITHDRAWABLE.map((from) => edge("withdraw", from, "withdrawn", REGISTRARS, { reason: TEXT_REASON })),
+  // After the decree only the civil registry's word ends an application: a dead or moved-out recipient must not
+  // be paid, and the annex keeps the decided list as decided.
+  ...(["approved", "payment_failed"] as const).map((from) =>
+    edge(
+      "withdraw_recipient",
+      from,
+      "withdrawn",
+      ["village_operator", "kecamatan_officer", "program_manager"],
+      {
+        reason: { kind: "coded", codes: RECIPIENT_WITHDRAWAL_REASONS },
+      },
+    ),
+  ),
 ];
 
 /** Statuses that end an application: nothing leaves them. */

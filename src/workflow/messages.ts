@@ -35,6 +35,10 @@ const TRANSITION_MESSAGES: MessageCatalog = {
     id: "Pengajuan tidak memenuhi syarat: {rules}. Lihat rincian kelayakan.",
     en: "The application does not meet the rules: {rules}. See the eligibility details.",
   },
+  QUEUE_STATUS_FORBIDDEN: {
+    id: "Antrian Anda tidak memuat pengajuan berstatus '{status}'.",
+    en: "Your queue does not hold applications with status '{status}'.",
+  },
   ENROLLMENT_NOT_FOUND: { id: "Pengajuan {id} tidak ditemukan.", en: "Application {id} was not found." },
   ENROLLMENT_VERSION_CONFLICT: {
     id: "Pengajuan ini baru saja diubah petugas lain (versi Anda {expected}, kini {actual}, status '{status}'). Muat ulang lalu putuskan lagi.",
@@ -113,6 +117,22 @@ const ELIGIBILITY_MESSAGES: MessageCatalog = {
   ELIG_NOT_RESIDENT: {
     id: "Desa {village} berada di luar kabupaten {regency}.",
     en: "Desa {village} lies outside regency {regency}.",
+  },
+  ELIG_DUKCAPIL_UNVERIFIED: {
+    id: "NIK belum pernah diverifikasi ke Dukcapil.",
+    en: "The NIK was never verified with the civil registry.",
+  },
+  ELIG_DUKCAPIL_NOT_PADAN: {
+    id: "Hasil verifikasi Dukcapil tanggal {date}: {status}, bukan padan.",
+    en: "Civil registry verification of {date}: {status}, not matched.",
+  },
+  ELIG_DUKCAPIL_STALE: {
+    id: "NIK padan Dukcapil pada {date}, lebih dari {months} bulan yang lalu.",
+    en: "NIK matched by the civil registry on {date}, more than {months} months ago.",
+  },
+  ELIG_DUKCAPIL_PADAN: {
+    id: "NIK padan Dukcapil pada {date}.",
+    en: "NIK matched by the civil registry on {date}.",
   },
 };
 

@@ -8,6 +8,7 @@ import { registrationRoutes } from "../registration/routes.ts";
 import { translateEligibility } from "../registration/service.ts";
 import type { Salur } from "../runtime.ts";
 import { ENROLLMENT_STATUSES, TERMINAL_STATUSES, TRANSITIONS } from "./engine.ts";
+import { workQueue } from "./queue.ts";
 import {
   bulkResultSchema,
   bulkTransitionSchema,
@@ -74,7 +75,17 @@ export const workflowRoutes =
           response: { 200: queueSchema, ...errorResponses, ...denied },
         },
       },
-      async (request) => service.workQueue(workflow, callerOf(request), request.query),
+      async (request) => {
+        const language = requestLanguage(request);
+        const queue = await workQueue(workflow, callerOf(request), request.query);
+        return {
+          ...queue,
+          items: queue.items.map((item) => ({
+            ...item,
+            eligibility: item.eligibility && translateEligibility(item.eligibility, translate, language),
+          })),
+        };
+      },
     );
 
     app.post(

@@ -81,8 +81,19 @@ export const queueQuerySchema = z.object({
     .optional(),
   periodId: z.uuid().optional(),
   programId: z.uuid().optional(),
+  /** Part of the applicant's name. */
+  q: z.string().trim().min(1).max(80).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const duplicateHintSchema = z.object({
+  kind: z.enum(["same_household", "other_program"]),
+  enrollmentId: z.uuid(),
+  personName: z.string(),
+  programName: z.string(),
+  periodName: z.string(),
+  status: z.enum(ENROLLMENT_STATUSES),
 });
 
 export const queueSchema = z.object({
@@ -92,6 +103,8 @@ export const queueSchema = z.object({
       documents: z.array(z.enum(DOCUMENT_KINDS)),
       missingDocuments: z.array(z.enum(DOCUMENT_KINDS)),
       appearedInPerson: z.boolean().nullable(),
+      eligibility: eligibilityViewSchema.nullable(),
+      duplicates: z.array(duplicateHintSchema),
     }),
   ),
   total: z.number(),

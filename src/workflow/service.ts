@@ -7,19 +7,16 @@ import { type HistoryItem, historyItem } from "../audit/history.ts";
 import { contentOf } from "../audit/log.ts";
 import { entriesOf } from "../audit/store.ts";
 import type { Executor } from "../db/index.ts";
-import type { DocumentKind } from "../documents/kinds.ts";
 import * as documentStore from "../documents/store.ts";
 import { DomainError } from "../i18n/domain-error.ts";
-import { enrollmentScope, type Registry } from "../registry/service.ts";
+import type { Registry } from "../registry/service.ts";
 import * as registryStore from "../registry/store.ts";
 import { type EligibilityResult, evaluateEligibility } from "./eligibility.ts";
 import {
   availableActions,
   CLAIMING_STATUSES,
   decide,
-  ENROLLMENT_STATUSES,
   type EnrollmentStatus,
-  queueStatuses,
   REFUSAL_STATUS,
   type Transition,
   transitionFor,
@@ -88,7 +85,7 @@ export async function evaluateApplication(
   return evaluateWithFacts(workflow, app, policy, await store.eligibilityFacts(db, app));
 }
 
-function evaluateWithFacts(
+export function evaluateWithFacts(
   workflow: Workflow,
   app: store.ApplicationRow,
   policy: ProgramPolicy,
@@ -104,6 +101,7 @@ function evaluateWithFacts(
       hasKk: facts.hasKk,
     },
     businessCount: facts.businessCount,
+    civilRegistry: facts.civilRegistry,
     householdClaims: facts.householdClaims,
     overlappingClaims: facts.overlappingClaims,
   });
@@ -430,7 +428,7 @@ export async function applicationHistory(workflow: Workflow, id: string): Promis
   return rows.map((row) => historyItem(contentOf(row)));
 }
 
-function applicationView(app: store.ApplicationRow) {
+export function applicationView(app: store.ApplicationRow) {
   return {
     id: app.id,
     personId: app.personId,
@@ -528,59 +526,6 @@ export async function applicationEligibility(
 ): Promise<EligibilityResult> {
   const app = await visibleApplication(workflow.db, caller.actor, id);
   return evaluateApplication(workflow, workflow.db, app, await policyFor(workflow.db, app));
-}
-
-export interface QueueQuery {
-  status?: EnrollmentStatus | undefined;
-  villageCode?: string | undefined;
-  districtCode?: string | undefined;
-  periodId?: string | undefined;
-  programId?: string | undefined;
-  page: number;
-  pageSize: number;
-}
-
-/**
- * What is waiting in my area: the applications in the statuses the caller's role moves forward (or one
- * status asked for), oldest first, with their document checklist and whether the applicant came in person.
- */
-export async function workQueue(workflow: Workflow, caller: Caller, query: QueueQuery) {
-  const { actor } = caller;
-  const statuses: EnrollmentStatus[] = query.status
-    ? [query.status]
-    : actor.role === "system"
-      ? [...ENROLLMENT_STATUSES]
-      : queueStatuses(actor.role);
-  const scope = enrollmentScope(workflow, actor);
-  const filter = { ...query, statuses };
-  const [{ rows, total }, counts] = await Promise.all([
-    store.queuePage(workflow.db, scope, filter),
-    store.queueCounts(workflow.db, scope, filter),
-  ]);
-  const ids = rows.map((r) => r.id);
-  const [kinds, policyRows] = await Promise.all([
-    documentStore.currentKindsOf(workflow.db, ids),
-    store.policyRows(workflow.db, [...new Set(rows.map((r) => r.programId))]),
-  ]);
-  const required = new Map<string, readonly DocumentKind[]>(
-    policyRows.map((p) => [p.programId, p.requiredDocuments]),
-  );
-  return {
-    counts: Object.fromEntries(statuses.map((s) => [s, counts.get(s) ?? 0])),
-    items: rows.map((r) => {
-      const present = kinds.get(r.id) ?? [];
-      const needed = required.get(r.programId) ?? defaultPolicy(r.programTarget).requiredDocuments;
-      return {
-        ...applicationView(r),
-        documents: [...new Set(present)],
-        missingDocuments: needed.filter((k) => !present.includes(k)),
-        appearedInPerson: r.appearedInPerson,
-      };
-    }),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
 }
 
 // Program policies ---------------------------------------------------------------------------------------

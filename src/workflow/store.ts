@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, like, ne, or, type SQL, sql } from "drizzle-orm";
+import { personVerifications } from "../civil-registry/schema.ts";
 import { type Executor, queryRows } from "../db/index.ts";
 import { conflict, DomainError } from "../i18n/domain-error.ts";
 import { registrations } from "../registration/schema.ts";
@@ -271,7 +272,17 @@ export async function eligibilityFacts(db: Executor, application: ApplicationRow
     .select({ n: count() })
     .from(businesses)
     .where(eq(businesses.ownerId, application.personId));
-  return { hasKk: kk !== null, householdClaims, overlappingClaims, businessCount: owned?.n ?? 0 };
+  const [verification] = await db
+    .select({ status: personVerifications.status, checkedOn: personVerifications.checkedOn })
+    .from(personVerifications)
+    .where(eq(personVerifications.personId, application.personId));
+  return {
+    hasKk: kk !== null,
+    householdClaims,
+    overlappingClaims,
+    businessCount: owned?.n ?? 0,
+    civilRegistry: verification ?? null,
+  };
 }
 
 /**
@@ -374,6 +385,17 @@ export async function eligibilityFactsOf(db: Executor, apps: readonly Applicatio
     else othersOf.set(o.personId, [o]);
   }
   const ownedBy = new Map(owned.map((o) => [o.ownerId, o.n]));
+  const verified = await db
+    .select({
+      personId: personVerifications.personId,
+      status: personVerifications.status,
+      checkedOn: personVerifications.checkedOn,
+    })
+    .from(personVerifications)
+    .where(inArray(personVerifications.personId, inPeriods));
+  const verificationOf = new Map(
+    verified.map((v) => [v.personId, { status: v.status, checkedOn: v.checkedOn }]),
+  );
   const strip = ({ personId: _p, ...claim }: OtherClaim & { personId: string }): OtherClaim => claim;
   return apps.map((app) => {
     const kk = hex(app.kkIndex ?? (app.householdId ? (householdKks.get(app.householdId) ?? null) : null));
@@ -392,6 +414,7 @@ export async function eligibilityFactsOf(db: Executor, apps: readonly Applicatio
           )
           .map(({ programId: _g, startsOn: _s, endsOn: _e, ...claim }) => strip(claim)),
         businessCount: ownedBy.get(app.personId) ?? 0,
+        civilRegistry: verificationOf.get(app.personId) ?? null,
       },
     };
   });
@@ -443,6 +466,8 @@ export async function savePolicy(
 
 export interface QueueFilter {
   statuses: readonly EnrollmentStatus[];
+  /** Part of the applicant's name, as the person search reads it (lower case, single spaces). */
+  name?: string | undefined;
   villageCode?: string | undefined;
   districtCode?: string | undefined;
   periodId?: string | undefined;
@@ -451,13 +476,26 @@ export interface QueueFilter {
   pageSize: number;
 }
 
-function queueWhere(scope: SQL | undefined, filter: Omit<QueueFilter, "page" | "pageSize" | "statuses">) {
+function queueWhere(
+  db: Executor,
+  scope: SQL | undefined,
+  filter: Omit<QueueFilter, "page" | "pageSize" | "statuses">,
+) {
   return and(
     scope,
     filter.villageCode ? eq(enrollments.villageCode, filter.villageCode) : undefined,
     filter.districtCode ? eq(enrollments.districtCode, filter.districtCode) : undefined,
     filter.periodId ? eq(enrollments.periodId, filter.periodId) : undefined,
     filter.programId ? eq(enrollments.programId, filter.programId) : undefined,
+    filter.name
+      ? inArray(
+          enrollments.personId,
+          db
+            .select({ id: persons.id })
+            .from(persons)
+            .where(like(persons.nameSearch, `%${filter.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)),
+        )
+      : undefined,
   );
 }
 
@@ -465,7 +503,7 @@ function queueWhere(scope: SQL | undefined, filter: Omit<QueueFilter, "page" | "
 export async function queuePage(db: Executor, scope: SQL | undefined, filter: QueueFilter) {
   if (filter.statuses.length === 0)
     return { rows: [] as (ApplicationRow & { appearedInPerson: boolean | null })[], total: 0 };
-  const where = and(queueWhere(scope, filter), inArray(enrollments.status, [...filter.statuses]));
+  const where = and(queueWhere(db, scope, filter), inArray(enrollments.status, [...filter.statuses]));
   const [rows, totals] = await Promise.all([
     applications(db)
       .where(where)
@@ -493,7 +531,7 @@ export async function queueCounts(
   const rows = await db
     .select({ status: enrollments.status, n: count() })
     .from(enrollments)
-    .where(and(queueWhere(scope, filter), inArray(enrollments.status, [...filter.statuses])))
+    .where(and(queueWhere(db, scope, filter), inArray(enrollments.status, [...filter.statuses])))
     .groupBy(enrollments.status);
   return new Map(rows.map((r) => [r.status, r.n]));
 }

@@ -17,6 +17,7 @@ import { useT } from "../i18n/language.tsx";
 import { errorText } from "../ui/errors.ts";
 import { LoadingState } from "../ui/states.tsx";
 import { useAuth } from "./auth.tsx";
+import { DemoBanner } from "./DemoBanner.tsx";
 
 export function LoginPage() {
   const t = useT();
@@ -61,6 +62,7 @@ export function LoginPage() {
             <Text fz="sm" c="dimmed">
               {t("LOGIN_INTRO")}
             </Text>
+            <DemoBanner />
             {loginError != null && (
               <Alert color="red" title={t("LOGIN_FAILED")} role="alert">
                 {errorText(t, loginError)}

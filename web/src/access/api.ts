@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { UserInput, UserUpdate, UserView } from "../../../src/access/schemas.ts";
+import type { DemoStatus, UserInput, UserUpdate, UserView } from "../../../src/access/schemas.ts";
 import { api } from "../api/client.ts";
 
 export type { UserView };
@@ -22,5 +22,14 @@ export function useUpdateUser() {
     mutationFn: ({ id, patch }: { id: string; patch: UserUpdate }) =>
       api<UserView>(`/users/${id}`, { method: "PATCH", body: patch }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
+  });
+}
+
+/** Whether demo accounts with the published password are active: the warning banner. */
+export function useDemoStatus() {
+  return useQuery({
+    queryKey: ["auth", "demo"],
+    queryFn: () => api<DemoStatus>("/auth/demo"),
+    staleTime: 5 * 60_000,
   });
 }

@@ -31,6 +31,11 @@ export const ACCESS_UI_MESSAGES = {
   LOGGING_IN: { id: "Sedang masuk…", en: "Signing in…" },
   LOGOUT: { id: "Keluar", en: "Sign out" },
   LOGIN_FAILED: { id: "Gagal masuk", en: "Sign-in failed" },
+  DEMO_BANNER_TITLE: { id: "Mode demo", en: "Demo mode" },
+  DEMO_BANNER: {
+    id: "Ada {count} akun demo dengan kata sandi yang dipublikasikan. Jangan masukkan data penduduk sungguhan; nonaktifkan akun demo sebelum dipakai sungguhan.",
+    en: "{count} demo accounts with a published password exist. Do not enter real residents' data; deactivate the demo accounts before real use.",
+  },
   SESSION_EXPIRED: {
     id: "Sesi Anda berakhir. Silakan masuk lagi.",
     en: "Your session ended. Please sign in again.",

@@ -35,6 +35,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For the few requests that cannot go through api(): a download answered with bytes. */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Called when any request answers 401: the session expired or was revoked. */
 export function onUnauthorized(listener: () => void): () => void {
   unauthorizedListeners.add(listener);

@@ -16,7 +16,9 @@ import { Suspense, useEffect, useState } from "react";
 import { Link, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { roleCan } from "../../../src/access/permissions.ts";
 import type { Language } from "../../../src/i18n/index.ts";
+import { queueStatuses } from "../../../src/workflow/engine.ts";
 import { useAuth } from "../access/auth.tsx";
+import { DemoBanner } from "../access/DemoBanner.tsx";
 import { areaLevel, type SessionUser } from "../access/roles.ts";
 import { type Translate, useLanguage, useT } from "../i18n/language.tsx";
 import { canSeeOverlap } from "../matching/abilities.ts";
@@ -76,6 +78,11 @@ export function Shell() {
 
   const links = [
     { to: "/", label: t("NAV_HOME"), show: true, exact: true },
+    {
+      to: "/antrian",
+      label: t("NAV_QUEUE"),
+      show: user ? roleCan(user.role, "workflow.queue") && queueStatuses(user.role).length > 0 : true,
+    },
     { to: "/penduduk", label: t("NAV_PERSONS"), show: abilities.readRegistry },
     {
       to: "/pendataan",
@@ -90,6 +97,37 @@ export function Shell() {
       to: "/rekonsiliasi",
       label: t("NAV_RECONCILIATION"),
       show: user ? roleCan(user.role, "reconciliation.read") : false,
+    },
+    {
+      to: "/pengaduan",
+      label: t("NAV_COMPLAINTS"),
+      show: user ? roleCan(user.role, "complaint.read") || roleCan(user.role, "complaint.settings") : false,
+    },
+    { to: "/laporan", label: t("NAV_REPORTS"), show: user ? roleCan(user.role, "report.read") : false },
+    { to: "/audit", label: t("NAV_AUDIT"), show: user ? roleCan(user.role, "audit.read") : false },
+    {
+      to: "/dukcapil",
+      label: t("NAV_CIVIL_REGISTRY"),
+      show: user
+        ? roleCan(user.role, "civil_registry.verify") || roleCan(user.role, "civil_registry.read")
+        : false,
+    },
+    { to: "/sk", label: t("NAV_DECREES"), show: user ? roleCan(user.role, "decree.read") : false },
+    { to: "/pembayaran", label: t("NAV_PAYMENTS"), show: user ? roleCan(user.role, "payment.read") : false },
+    {
+      to: "/belum-diambil",
+      label: t("NAV_UNCOLLECTED"),
+      show: user ? roleCan(user.role, "payment.uncollected") : false,
+    },
+    {
+      to: "/penerimaan",
+      label: t("NAV_RECEIPTS"),
+      show: user ? roleCan(user.role, "receipt.read") || roleCan(user.role, "receipt.verify") : false,
+    },
+    {
+      to: "/portal-publik",
+      label: t("NAV_PORTAL"),
+      show: user ? roleCan(user.role, "publication.read") || roleCan(user.role, "objection.read") : false,
     },
     { to: "/dinas", label: t("NAV_AGENCIES"), show: abilities.manageAgencies },
     { to: "/pengguna", label: t("NAV_USERS"), show: abilities.readUsers && session.status === "signed-in" },
@@ -183,6 +221,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1200} mx="auto">
+          <DemoBanner />
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>

@@ -11,6 +11,7 @@ export const APP_MESSAGES = {
   MENU_OPEN: { id: "Buka menu", en: "Open menu" },
   NAV_HOME: { id: "Beranda", en: "Home" },
   NAV_PERSONS: { id: "Data penduduk", en: "Registry" },
+  NAV_CIVIL_REGISTRY: { id: "Verifikasi Dukcapil", en: "Civil registry check" },
   NAV_PROGRAMS: { id: "Program & tahap", en: "Programs & periods" },
   NAV_AGENCIES: { id: "Dinas", en: "Agencies" },
   NAV_USERS: { id: "Pengguna", en: "Users" },

@@ -48,6 +48,23 @@ const ImportsPage = page(() => import("../imports/ImportsPage.tsx"));
 const ImportPage = page(() => import("../imports/ImportPage.tsx"));
 const ReconciliationsPage = page(() => import("../imports/ReconciliationsPage.tsx"));
 const ReconciliationPage = page(() => import("../imports/ReconciliationPage.tsx"));
+const QueuePage = page(() => import("../workflow/QueuePage.tsx"));
+const ApplicationPage = page(() => import("../workflow/ApplicationPage.tsx"));
+const AuditPage = page(() => import("../audit/AuditPage.tsx"));
+const ReportsPage = page(() => import("../reports/ReportsPage.tsx"));
+const DecreesPage = page(() => import("../decree/DecreesPage.tsx"));
+const DecreePage = page(() => import("../decree/DecreePage.tsx"));
+const PaymentsPage = page(() => import("../payments/PaymentsPage.tsx"));
+const BatchPage = page(() => import("../payments/BatchPage.tsx"));
+const UncollectedPage = page(() => import("../payments/UncollectedPage.tsx"));
+const PortalPage = page(() => import("../portal/PortalPage.tsx"));
+const ComplaintsPage = page(() => import("../complaints/ComplaintsPage.tsx"));
+const ComplaintPage = page(() => import("../complaints/ComplaintPage.tsx"));
+const CivilRegistryPage = page(() => import("../civil-registry/CivilRegistryPage.tsx"));
+const ReceiptsPage = page(() => import("../receipts/ReceiptsPage.tsx"));
+const SamplesPage = page(() => import("../receipts/SamplesPage.tsx"));
+const SamplePage = page(() => import("../receipts/SamplePage.tsx"));
+const DistributionPointPage = page(() => import("../receipts/DistributionPointPage.tsx"));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
@@ -70,6 +87,8 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: "pengaduan", element: <ComplaintsPage /> },
+      { path: "pengaduan/:id", element: <ComplaintPage /> },
       { path: "penduduk", element: <PersonListPage /> },
       { path: "penduduk/baru", element: <PersonFormPage /> },
       { path: "penduduk/:id", element: <PersonDetailPage /> },
@@ -78,6 +97,7 @@ export const router = createBrowserRouter([
       { path: "kk/:id", element: <HouseholdPage /> },
       { path: "program", element: <ProgramsPage /> },
       { path: "program/:id", element: <ProgramPage /> },
+      { path: "portal-publik", element: <PortalPage /> },
       { path: "dinas", element: <AgenciesPage /> },
       { path: "pengguna", element: <UsersPage /> },
       { path: "peringkat", element: <RankingPage /> },
@@ -87,6 +107,20 @@ export const router = createBrowserRouter([
       { path: "impor/:id", element: <ImportPage /> },
       { path: "rekonsiliasi", element: <ReconciliationsPage /> },
       { path: "rekonsiliasi/:id", element: <ReconciliationPage /> },
+      { path: "antrian", element: <QueuePage /> },
+      { path: "pengajuan/:id", element: <ApplicationPage /> },
+      { path: "audit", element: <AuditPage /> },
+      { path: "laporan", element: <ReportsPage /> },
+      { path: "sk", element: <DecreesPage /> },
+      { path: "sk/:id", element: <DecreePage /> },
+      { path: "pembayaran", element: <PaymentsPage /> },
+      { path: "pembayaran/:id", element: <BatchPage /> },
+      { path: "belum-diambil", element: <UncollectedPage /> },
+      { path: "dukcapil", element: <CivilRegistryPage /> },
+      { path: "penerimaan", element: <ReceiptsPage /> },
+      { path: "penerimaan/sampel", element: <SamplesPage /> },
+      { path: "penerimaan/sampel/:id", element: <SamplePage /> },
+      { path: "penerimaan/titik-penyaluran", element: <DistributionPointPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

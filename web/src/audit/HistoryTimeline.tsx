@@ -1,13 +1,53 @@
-import { Text, Timeline } from "@mantine/core";
+import { Stack, Text, Timeline, Title } from "@mantine/core";
 import { formatDateTime } from "../i18n/format.ts";
-import { useT } from "../i18n/language.tsx";
+import { type Translate, useT } from "../i18n/language.tsx";
 import type { HistoryEntry } from "./history.ts";
+import { actionLabel, entryDetails } from "./labels.ts";
+
+/** An application the history is grouped by: its entries appear under its program and period. */
+export interface HistoryGroup {
+  id: string;
+  programName: string;
+  periodName: string;
+}
+
+function Entries({ entries, t }: { entries: HistoryEntry[]; t: Translate }) {
+  const sorted = [...entries].sort((a, b) => b.seq - a.seq);
+  return (
+    <Timeline bulletSize={14} lineWidth={2}>
+      {sorted.map((entry) => (
+        <Timeline.Item key={entry.seq} title={actionLabel(t, entry)} data-testid="history-entry">
+          <Text fz="xs" c="dimmed">
+            {formatDateTime(entry.at, t.language)} ·{" "}
+            {entry.actor.id
+              ? t("HISTORY_BY", {
+                  name: entry.actor.name,
+                  role: t.code(`ROLE_${entry.actor.role}`, {}, entry.actor.role),
+                })
+              : t("HISTORY_BY_SYSTEM")}
+          </Text>
+          {entryDetails(t, entry).map((line) => (
+            <Text fz="sm" key={line}>
+              {line}
+            </Text>
+          ))}
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}
 
 /**
- * A record's history from the audit trail, newest first. Action codes are read loosely ("person.update",
- * "update") so new audit actions show up with their code rather than disappear.
+ * A record's history from the audit trail, newest first, every action with a readable label. With `groups`,
+ * an application's entries sit under its program and period, apart from the person's own record.
  */
-export function HistoryTimeline({ entries }: { entries: HistoryEntry[] | undefined }) {
+export function HistoryTimeline({
+  entries,
+  groups,
+}: {
+  entries: HistoryEntry[] | undefined;
+  groups?: HistoryGroup[];
+}) {
   const t = useT();
   if (entries === undefined)
     return (
@@ -21,36 +61,38 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] | undefin
         {t("HISTORY_EMPTY")}
       </Text>
     );
-  const sorted = [...entries].sort((a, b) => b.seq - a.seq);
-  const fieldLabel = (field: string) => t.code(`FIELD_${field}`, {}, field);
+  if (!groups) return <Entries entries={entries} t={t} />;
+  const own = entries.filter((e) => e.entity !== "enrollment");
+  const sections = groups
+    .map((group) => ({
+      group,
+      entries: entries.filter((e) => e.entity === "enrollment" && e.entityId === group.id),
+    }))
+    .filter((s) => s.entries.length > 0);
   return (
-    <Timeline bulletSize={14} lineWidth={2} data-testid="person-history">
-      {sorted.map((entry) => {
-        const verb = entry.action.split(/[.:]/).pop() ?? entry.action;
-        return (
-          <Timeline.Item
-            key={entry.seq}
-            title={t.code(`ACTION_${verb}`, {}, entry.action)}
-            data-testid="history-entry"
-          >
-            <Text fz="xs" c="dimmed">
-              {formatDateTime(entry.at, t.language)} ·{" "}
-              {entry.actor
-                ? t("HISTORY_BY", {
-                    name: entry.actor.name,
-                    role: t.code(`ROLE_${entry.actor.role}`, {}, entry.actor.role),
-                  })
-                : t("HISTORY_BY_SYSTEM")}
-            </Text>
-            {verb === "update" && entry.changes.length > 0 && (
-              <Text fz="sm">
-                {t("HISTORY_FIELDS", { fields: entry.changes.map((c) => fieldLabel(c.field)).join(", ") })}
-              </Text>
-            )}
-            {entry.reason && <Text fz="sm">{t("HISTORY_REASON", { reason: entry.reason })}</Text>}
-          </Timeline.Item>
-        );
-      })}
-    </Timeline>
+    <Stack gap="md" data-testid="person-history">
+      {sections.map(({ group, entries: list }) => (
+        <section
+          key={group.id}
+          aria-label={t("HISTORY_APPLICATION_GROUP", {
+            program: group.programName,
+            period: group.periodName,
+          })}
+        >
+          <Title order={3} fz="sm" mb={6}>
+            {t("HISTORY_APPLICATION_GROUP", { program: group.programName, period: group.periodName })}
+          </Title>
+          <Entries entries={list} t={t} />
+        </section>
+      ))}
+      {own.length > 0 && (
+        <section aria-label={t("HISTORY_PERSON_GROUP")}>
+          <Title order={3} fz="sm" mb={6}>
+            {t("HISTORY_PERSON_GROUP")}
+          </Title>
+          <Entries entries={own} t={t} />
+        </section>
+      )}
+    </Stack>
   );
 }

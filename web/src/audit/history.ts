@@ -1,14 +1,8 @@
-import type { Role } from "../access/roles.ts";
+import type { z } from "zod";
+import type { historyItemSchema } from "../../../src/workflow/schemas.ts";
 
 /**
- * One entry of a record's history as GET /api/persons/:id serves it from the audit trail (HistoryItem in
- * src/audit/history.ts, whose module also hashes entries with node:crypto and so cannot enter the browser).
+ * One entry of a record's history as the API serves it from the audit trail (a person's page, an application's
+ * panel): who, when, what, why, and field by field what changed (personal values only as a "changed" marker).
  */
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actor: { id: string | null; name: string; role: Role | string };
-  action: string;
-  reason: string | null;
-  changes: { field: string; masked?: true }[];
-}
+export type HistoryEntry = z.output<typeof historyItemSchema>;

@@ -9,6 +9,26 @@ export const HOME_MESSAGES = {
     id: "Tidak ada yang menunggu. Terima kasih!",
     en: "Nothing is waiting. Thank you!",
   },
+  HOME_NO_DECISIONS_auditor: {
+    id: "Inspektorat tidak memutus pengajuan. Tugas Anda: memeriksa jejak audit dan laporan.",
+    en: "The inspectorate does not decide applications. Your work: the audit trail and the reports.",
+  },
+  HOME_NO_DECISIONS_coordinator: {
+    id: "Koordinator tidak memutus pengajuan satu per satu. Tugas Anda: tumpang tindih antar dinas dan data ganda.",
+    en: "The coordinator does not decide applications one by one. Your work: overlaps between agencies and duplicates.",
+  },
+  HOME_NO_DECISIONS_admin: {
+    id: "Admin mengelola akun, bukan pengajuan.",
+    en: "The admin manages accounts, not applications.",
+  },
+  HOME_NO_DECISIONS: {
+    id: "Peran Anda tidak memutus pengajuan.",
+    en: "Your role does not decide applications.",
+  },
+  HOME_OPEN_OVERLAP: { id: "Buka tumpang tindih", en: "Open overlaps" },
+  HOME_OPEN_USERS: { id: "Buka pengguna", en: "Open users" },
+  HOME_PIPELINE: { id: "Pengajuan di wilayah Anda per status", en: "Applications in your area by status" },
+  HOME_PIPELINE_EMPTY: { id: "Belum ada pengajuan di wilayah Anda.", en: "No application in your area yet." },
   HOME_SUMMARY: { id: "Ringkasan wilayah", en: "Area summary" },
   HOME_PERSONS: { id: "Penduduk terdaftar", en: "People registered" },
   HOME_NIK_TO_CHECK: { id: "NIK perlu dicek", en: "NIK to check" },
@@ -17,6 +37,11 @@ export const HOME_MESSAGES = {
   HOME_PER_VILLAGE: { id: "Penduduk terdaftar per desa", en: "People registered per village" },
   HOME_OPEN_LIST: { id: "Lihat daftar", en: "Open the list" },
   HOME_QUICK: { id: "Pintasan", en: "Shortcuts" },
+  HOME_AUDIT: { id: "Jejak audit", en: "Audit trail" },
+  HOME_AUDIT_ENTRIES: { id: "Entri jejak audit", en: "Audit entries" },
+  HOME_AUDIT_CHECKPOINTS: { id: "Checkpoint bertanda tangan", en: "Signed checkpoints" },
+  HOME_AUDIT_LAST: { id: "terakhir {at}", en: "last {at}" },
+  HOME_AUDIT_NEVER: { id: "belum pernah", en: "none yet" },
   WAIT_draft: { id: "Draf belum diajukan", en: "Drafts not yet submitted" },
   WAIT_submitted: {
     id: "Pengajuan menunggu verifikasi desa",

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ageOn, formatDate, formatDateTime, formatNumber, formatRupiah } from "./format.ts";
+import {
+  ageOn,
+  formatDate,
+  formatDateInput,
+  formatDateTime,
+  formatNumber,
+  formatRupiah,
+  formatRupiahCompact,
+  parseDateInput,
+} from "./format.ts";
 
 // Every case runs west of UTC, where midnight UTC is still the previous day: the trap a date-only value must
 // avoid. Node applies a TZ assignment at once (the web tsconfig has no Node types, hence the cast).
@@ -11,6 +20,19 @@ beforeAll(() => {
 });
 afterAll(() => {
   env.TZ = zone;
+});
+
+describe("formatRupiahCompact", () => {
+  it.each([
+    // The figure and its unit are held together by a no-break space, so a narrow label never splits them.
+    [600_000, "id", "Rp 600\u00a0rb"],
+    [1_234_567, "id", "Rp 1,2\u00a0jt"],
+    [1_234_567_890, "id", "Rp 1,2\u00a0M"],
+    [1_234_567_890, "en", "Rp 1.2bn"],
+    [-600_000, "id", "-Rp 600\u00a0rb"],
+  ] as const)("writes %i in %s as %j", (amount, language, text) => {
+    expect(formatRupiahCompact(amount, language)).toBe(text);
+  });
 });
 
 describe("formatRupiah", () => {
@@ -93,4 +115,23 @@ describe("ageOn", () => {
   ])("someone born %s is, on %s, %d years old", (birth, today, age) => {
     expect(ageOn(birth, today)).toBe(age);
   });
+});
+
+describe("dates typed in forms", () => {
+  it.each([
+    ["05/02/1990", "1990-02-05"],
+    ["5/2/1990", "1990-02-05"],
+    ["05-02-1990", "1990-02-05"],
+    ["05.02.1990", "1990-02-05"],
+    ["1990-02-05", "1990-02-05"],
+    ["29/02/2024", "2024-02-29"],
+  ])("reads %s as day/month/year, whatever the device language", (text, iso) => {
+    expect(parseDateInput(text)).toBe(iso);
+    expect(formatDateInput(iso)).toBe(iso === "2024-02-29" ? "29/02/2024" : "05/02/1990");
+  });
+
+  it.each(["31/02/2026", "29/02/2023", "13/13/2020", "00/01/2020", "05/02", "kemarin", ""])(
+    "refuses %s, which is not a day",
+    (text) => expect(parseDateInput(text)).toBeNull(),
+  );
 });

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, type MessageParams } from "../../../src/i18n/index.ts";
 import { type MessageCode, translate } from "./catalog.ts";
+import { formatNumber } from "./format.ts";
 
 const STORAGE_KEY = "salur.language";
 
@@ -58,14 +59,33 @@ export type Translate = ((code: MessageCode, params?: MessageParams) => string) 
   language: Language;
 };
 
+/** Identifiers that are numbers but never written with separators (a year, a code, a version). */
+const NOT_QUANTITIES = /year|tahun|code|id$|seq|sha|version|nik|kk|rt|rw|run/i;
+
+/** Counts in a message get thousands separators ("1.304 pendaftar"), whoever built the parameters. */
+function withSeparators(params: MessageParams | undefined, language: Language): MessageParams | undefined {
+  if (!params) return params;
+  let out: MessageParams | undefined;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== "number" || !Number.isInteger(value) || Math.abs(value) < 1000) continue;
+    if (NOT_QUANTITIES.test(key)) continue;
+    out ??= { ...params };
+    out[key] = formatNumber(value, language);
+  }
+  return out ?? params;
+}
+
 /** The translator for the chosen language: `t("PERSON_LIST_TITLE")`, `t.code(error.code, error.params)`. */
 export function useT(): Translate {
   const { language } = useLanguage();
   return useMemo(() => {
-    const t = ((code: MessageCode, params?: MessageParams) => translate(code, params, language)) as Translate;
+    const t = ((code: MessageCode, params?: MessageParams) =>
+      translate(code, withSeparators(params, language), language)) as Translate;
     t.code = (code, params, fallback) => {
-      const text = translate(code, params, language);
-      return text === code && fallback !== undefined ? fallback : text;
+      const text = translate(code, withSeparators(params, language), language);
+      // An unknown code, or a template whose parameters did not arrive: the server's own sentence is better
+      // than a raw code or a "{count}" on screen.
+      return (text === code || /\{\w+\}/.test(text)) && fallback !== undefined ? fallback : text;
     };
     t.language = language;
     return t;

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Checkbox, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import type { Translate } from "../i18n/language.tsx";
 import { CATEGORIES, exportUrl, type ReconciliationCategory } from "./reconciliation-api.ts";
@@ -54,25 +54,15 @@ export function ReconciliationExport({
                   </Table.Th>
                   <Table.Td>
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button
-                        component="a"
-                        href={href("xlsx")}
-                        download
-                        variant="light"
-                        size="compact-sm"
-                        aria-label={t("RECON_EXPORT_XLSX", { set: name })}
-                      >
+                      <Button component="a" href={href("xlsx")} download variant="light" size="compact-sm">
                         XLSX
+                        {/* The name starts with what is seen, as speech input needs (axe: label-content-name-mismatch). */}
+                        <VisuallyHidden> {t("RECON_EXPORT_OF", { set: name })}</VisuallyHidden>
                       </Button>
-                      <Button
-                        component="a"
-                        href={href("csv")}
-                        download
-                        variant="light"
-                        size="compact-sm"
-                        aria-label={t("RECON_EXPORT_CSV", { set: name })}
-                      >
+                      <Button component="a" href={href("csv")} download variant="light" size="compact-sm">
                         CSV
+                        {/* The name starts with what is seen, as speech input needs (axe: label-content-name-mismatch). */}
+                        <VisuallyHidden> {t("RECON_EXPORT_OF", { set: name })}</VisuallyHidden>
                       </Button>
                     </Group>
                   </Table.Td>

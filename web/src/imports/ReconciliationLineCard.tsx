@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Checkbox, Group, Stack, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
-import { formatDate, formatDateTime } from "../i18n/format.ts";
+import { formatBirth, formatDateTime } from "../i18n/format.ts";
 import type { Translate } from "../i18n/language.tsx";
 import { FieldCheckHints, formatPercent, MatchEvidence } from "./ReconciliationEvidence.tsx";
 import type { ReconciliationCategory, ReconciliationLine } from "./reconciliation-api.ts";
@@ -27,7 +27,7 @@ function centralValue(line: ReconciliationLine, field: SideField, t: Translate):
     case "kk":
       return c.kk;
     case "birth_date":
-      return c.birthDate ? formatDate(c.birthDate, t.language) : null;
+      return c.birthDate || c.birthYear ? formatBirth(c, t.language) : null;
     case "sex":
       return c.sex ? t.code(`SEX_${c.sex}`, {}, c.sex) : null;
     case "village":
@@ -52,7 +52,7 @@ function regionalValue(line: ReconciliationLine, field: SideField, t: Translate)
     case "kk":
       return p.kk;
     case "birth_date":
-      return p.birthDate ? formatDate(p.birthDate, t.language) : null;
+      return p.birthDate || p.birthYear ? formatBirth(p, t.language) : null;
     case "sex":
       return t.code(`SEX_${p.sex}`, {}, p.sex);
     case "village":

@@ -11,11 +11,11 @@ import { api, withQuery } from "../api/client.ts";
 import { activeLanguage } from "../i18n/language.tsx";
 import type { JobView } from "../jobs/api.ts";
 
-/** The shapes of /api/imports answers (src/imports/routes.ts holds their zod schemas). */
+/** The shapes of /api/imports answers (src/imports/http.ts holds their zod schemas). */
 export type { ColumnTarget, ImportField, ImportMode, ImportState, InvalidRowPolicy };
 export { IMPORT_STATES, INVALID_ROW_POLICIES };
 
-/** Header, mapping and dialect the server found while reading (src/imports/service.ts `layoutOf`). */
+/** Header, mapping and dialect the server found while reading (src/imports/load.ts `layoutOf`). */
 export interface ImportLayout {
   format?: string;
   delimiter?: string;
@@ -36,7 +36,7 @@ export interface ImportScreening {
   possibleFileDuplicates?: number;
 }
 
-/** Counts of a finished import (src/imports/service.ts `summaryOf`). */
+/** Counts of a finished import (src/imports/load.ts `summaryOf`). */
 export interface ImportSummary {
   dataRows?: number;
   blankRows?: number;

@@ -1,6 +1,6 @@
 import type { MessageCatalog, MessageTemplate } from "../../../src/i18n/index.ts";
+import type { ImportState, InvalidRowPolicy } from "../../../src/imports/codes.ts";
 import type { ImportField } from "../../../src/imports/headers.ts";
-import type { ImportState, InvalidRowPolicy } from "./import-api.ts";
 
 /** Labels of enum codes built as `<PREFIX>_<code>`, so each value set stays exhaustive. */
 function labels<P extends string, K extends string>(prefix: P, table: Record<K, MessageTemplate>) {

@@ -8,7 +8,7 @@ import { api, withQuery } from "../api/client.ts";
 import { activeLanguage } from "../i18n/language.tsx";
 import type { JobView } from "../jobs/api.ts";
 
-/** The shapes of /api/reconciliations answers; src/imports/routes.ts holds their zod schemas. */
+/** The shapes of /api/reconciliations answers; src/imports/http.ts holds their zod schemas. */
 export type { ReconciliationCategory };
 export type ReconciliationScope = (typeof RECONCILIATION_SCOPES)[number];
 export type ReconciliationState = (typeof RECONCILIATION_STATES)[number];
@@ -62,6 +62,8 @@ export interface CentralSide {
   nik: string | null;
   kk: string | null;
   birthDate: string | null;
+  /** The year only, for callers without the identity right (birthDate is null then). */
+  birthYear?: number | null;
   sex: string | null;
   address: string | null;
   village: Region | null;
@@ -75,6 +77,7 @@ export interface RegionalSide {
   nik: string | null;
   kk: string | null;
   birthDate: string | null;
+  birthYear?: number | null;
   sex: string;
   address: string | null;
   village: Region;

@@ -273,6 +273,5 @@ export const RECONCILIATION_UI_MESSAGES = {
     id: "NIK dan KK lengkap (tercatat di log audit)",
     en: "Full NIK and KK (recorded in the audit log)",
   },
-  RECON_EXPORT_XLSX: { id: "{set} (XLSX)", en: "{set} (XLSX)" },
-  RECON_EXPORT_CSV: { id: "{set} (CSV)", en: "{set} (CSV)" },
+  RECON_EXPORT_OF: { id: "untuk {set}", en: "for {set}" },
 } satisfies MessageCatalog;

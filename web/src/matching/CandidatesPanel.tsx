@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useAuth } from "../access/auth.tsx";
-import { formatDate } from "../i18n/format.ts";
+import { formatBirth } from "../i18n/format.ts";
 import { type Translate, useT } from "../i18n/language.tsx";
 import { ErrorState } from "../ui/states.tsx";
 import { overlapAbilities } from "./abilities.ts";
@@ -45,8 +45,8 @@ function CandidateCard({ candidate, t }: { candidate: Candidate; t: Translate })
             </Anchor>
             <Text fz="sm" c="dimmed">
               {[
-                candidate.birthDate
-                  ? t("MATCH_BORN", { date: formatDate(candidate.birthDate, t.language) })
+                candidate.birthDate || candidate.birthYear
+                  ? t("MATCH_BORN", { date: formatBirth(candidate, t.language) })
                   : null,
                 candidate.village.name,
                 candidate.rt ? t("MATCH_RT_LABEL", { rt: candidate.rt }) : null,

@@ -8,7 +8,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
@@ -16,6 +15,7 @@ import { ApiError } from "../api/client.ts";
 import { formatDate } from "../i18n/format.ts";
 import { useT } from "../i18n/language.tsx";
 import { usePrograms } from "../registry/api.ts";
+import { DateField } from "../ui/DateField.tsx";
 import { fieldMessages } from "../ui/errors.ts";
 import { EmptyView, ErrorState, LoadingState } from "../ui/states.tsx";
 import { type OverlapLevel, type OverlapRuleInput, useCreateOverlapRule, useOverlapRules } from "./api.ts";
@@ -85,19 +85,17 @@ function NewRuleForm() {
             ]}
           />
           <div />
-          <TextInput
-            type="date"
+          <DateField
             label={t("MATCH_RULE_STARTS")}
             value={rule.startsOn}
-            onChange={(e) => set("startsOn", e.currentTarget.value)}
+            onChange={(v) => set("startsOn", v)}
             error={messages.startsOn}
             required
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("MATCH_RULE_ENDS")}
             value={rule.endsOn}
-            onChange={(e) => set("endsOn", e.currentTarget.value)}
+            onChange={(v) => set("endsOn", v)}
             error={messages.endsOn}
             required
           />

@@ -16,7 +16,7 @@ import {
 } from "@mantine/core";
 import { type KeyboardEvent, useEffect, useState } from "react";
 import { Link } from "react-router";
-import { formatDate, formatDateTime } from "../i18n/format.ts";
+import { formatBirth, formatDateTime } from "../i18n/format.ts";
 import { type Translate, useT } from "../i18n/language.tsx";
 import { EmptyView, ErrorState, LoadingState } from "../ui/states.tsx";
 import { type PersonBrief, type ReviewStatus, type ReviewView, useDecideReview, useReviews } from "./api.ts";
@@ -41,11 +41,7 @@ function PairTable({ review, t }: { review: ReviewView; t: Translate }) {
       a.sex ? t.code(`SEX_${a.sex}`, {}, a.sex) : "—",
       b.sex ? t.code(`SEX_${b.sex}`, {}, b.sex) : "—",
     ],
-    [
-      t("FIELD_birthDate"),
-      formatDate(a.birthDate, t.language) || "—",
-      formatDate(b.birthDate, t.language) || "—",
-    ],
+    [t("FIELD_birthDate"), formatBirth(a, t.language), formatBirth(b, t.language)],
     [t("FIELD_villageCode"), a.village?.name ?? "—", b.village?.name ?? "—"],
     [t("FIELD_rt"), a.rt ?? "—", b.rt ?? "—"],
   ];

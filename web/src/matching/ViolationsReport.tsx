@@ -1,21 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { formatDate, formatNumber } from "../i18n/format.ts";
 import { useT } from "../i18n/language.tsx";
 import { usePeriods, usePrograms } from "../registry/api.ts";
+import { DateField } from "../ui/DateField.tsx";
 import { EmptyView, ErrorState, LoadingState } from "../ui/states.tsx";
 import { type OverlapLevel, useViolations, type ViolationWindow, violationsExportUrl } from "./api.ts";
 import { EnrollmentLines } from "./CandidatesPanel.tsx";
@@ -60,18 +50,16 @@ export function ViolationsReport() {
             })),
           ]}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("MATCH_VIOLATIONS_FROM")}
           value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          onChange={(v) => setFrom(v)}
           disabled={Boolean(periodId)}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t("MATCH_VIOLATIONS_TO")}
           value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
+          onChange={(v) => setTo(v)}
           disabled={Boolean(periodId)}
         />
         <NativeSelect

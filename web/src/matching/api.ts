@@ -41,6 +41,8 @@ export interface Candidate {
   name: string;
   sex: string;
   birthDate: string | null;
+  /** The year only, for callers without the identity right (birthDate is null then). */
+  birthYear?: number | null;
   village: Region;
   district: Region;
   rt: string | null;
@@ -72,6 +74,7 @@ export interface PersonBrief {
   name: string | null;
   sex: string | null;
   birthDate: string | null;
+  birthYear?: number | null;
   village: Region | null;
   rt: string | null;
 }

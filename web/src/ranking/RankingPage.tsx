@@ -2,7 +2,7 @@
 import "@mantine/core/styles/Accordion.css";
 import "@mantine/core/styles/List.css";
 import "@mantine/core/styles/Slider.css";
-import { Badge, Card, Grid, Group, NativeSelect, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Card, Grid, Group, NativeSelect, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { roleCan } from "../../../src/access/permissions.ts";
@@ -154,6 +154,11 @@ function Workspace({ view }: { view: SimulationTableView }) {
                     ` · ${t("RANKING_CUTOFF", { score: formatDecimal(result.cutoffScore, 4, t.language) })}`}
                 </Text>
               </Group>
+              {result.selected.length >= eligible && eligible > 0 && (
+                <Alert color="orange" mt="xs" data-testid="quota-not-binding-page">
+                  {t("RANKING_QUOTA_NOT_BINDING", { eligible: formatNumber(eligible, t.language) })}
+                </Alert>
+              )}
             </Card>
             <RankingTable
               prepared={prepared}
@@ -174,6 +179,7 @@ function Workspace({ view }: { view: SimulationTableView }) {
         pristine={pristine}
         canEdit={canEdit}
         canSelect={canSelect}
+        consistencyRatio={result.criteriaAnalysis.consistencyRatio}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <SensitivityCard model={prepared.model} analysis={current} />

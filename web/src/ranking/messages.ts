@@ -161,5 +161,40 @@ export const RANKING_UI_MESSAGES = {
     id: "Ada perubahan yang belum disimpan: seleksi memakai model program yang tersimpan.",
     en: "There are unsaved changes: a selection uses the program's saved model.",
   },
+  RANKING_SAVE_REASON_REQUIRED: {
+    id: "Tuliskan alasan perubahan (minimal 3 huruf) sebelum menyimpan.",
+    en: "Write the reason for the change (at least 3 characters) before saving.",
+  },
+  RANKING_JUSTIFY_CR: {
+    id: "Rasio konsistensi {ratio} melebihi 0,10. Alasan mempertahankan perbandingan ini (wajib)",
+    en: "Consistency ratio {ratio} exceeds 0.10. Why these comparisons are kept (required)",
+  },
+  RANKING_QUOTA_NOT_BINDING: {
+    id: "Kuota dan pagu tidak membatasi: semua {eligible} pendaftar yang memenuhi syarat terpilih, jadi perubahan bobot tidak mengubah daftar penerima.",
+    en: "Quota and budget do not bind: all {eligible} eligible applicants are selected, so no change of weights changes the recipient list.",
+  },
+  RANKING_CONFIRM_TITLE: {
+    id: "Periksa sebelum menjalankan seleksi",
+    en: "Review before running the selection",
+  },
+  RANKING_CONFIRM_SUMMARY: {
+    id: "Dibandingkan status saat ini: {entering} masuk daftar, {leaving} keluar dari daftar, {staying} tetap terpilih. Total terpilih {selected} dari {eligible} yang memenuhi syarat.",
+    en: "Against the current statuses: {entering} enter the list, {leaving} leave it, {staying} stay selected. {selected} selected of {eligible} eligible.",
+  },
+  RANKING_CONFIRM_ENTERING: { id: "Masuk daftar ({count})", en: "Entering the list ({count})" },
+  RANKING_CONFIRM_LEAVING: { id: "Keluar dari daftar ({count})", en: "Leaving the list ({count})" },
+  RANKING_CONFIRM_INELIGIBLE: {
+    id: "Tidak diperingkat ({count}) dan alasannya",
+    en: "Not ranked ({count}) and why",
+  },
+  RANKING_CONFIRM_MORE: { id: "…dan {count} lainnya", en: "…and {count} more" },
+  RANKING_CONFIRM_NAME_HIDDEN: { id: "(di luar wilayah Anda)", en: "(outside your area)" },
+  RANKING_CONFIRM_RANK: { id: "peringkat {rank}", en: "rank {rank}" },
+  RANKING_CONFIRM_NEEDS_REASON: {
+    id: "Ada yang keluar dari daftar: isi keterangan dulu.",
+    en: "Someone leaves the list: write the note first.",
+  },
+  RANKING_CONFIRM_RUN: { id: "Konfirmasi dan jalankan seleksi", en: "Confirm and run the selection" },
+  RANKING_CANCEL: { id: "Batal", en: "Cancel" },
   RANKING_APPLICANTS_LOADED: { id: "{count} pendaftar dimuat", en: "{count} applicants loaded" },
 } satisfies MessageCatalog;

@@ -46,6 +46,45 @@ export const REGISTRATION_UI_MESSAGES = {
   REG_BUSINESS_SECTOR: { id: "Bidang usaha", en: "Business sector" },
   REG_SAVE: { id: "Simpan ke antrean", en: "Save to the queue" },
   REG_SAVED: { id: "Disimpan di perangkat: {name}", en: "Saved on this device: {name}" },
+  REG_READY_OFFLINE: {
+    id: "Siap tanpa sinyal: aplikasi, daftar tahap, program dan dokumen wajib tersimpan di perangkat",
+    en: "Ready without signal: the app, periods, programs and required documents are stored on this device",
+  },
+  REG_PREPARING_OFFLINE: {
+    id: "Menyiapkan perangkat untuk bekerja tanpa sinyal…",
+    en: "Preparing this device to work without signal…",
+  },
+  REG_NOT_READY_OFFLINE: {
+    id: "Belum siap tanpa sinyal: {count} bagian belum tersimpan. Buka halaman ini sekali lagi saat ada sinyal.",
+    en: "Not ready without signal: {count} parts are not stored yet. Open this page once more with a signal.",
+  },
+  REG_OFFLINE_UNSUPPORTED: {
+    id: "Peramban ini tidak dapat menyimpan aplikasi untuk dipakai tanpa sinyal (perlu HTTPS).",
+    en: "This browser cannot store the app for use without signal (HTTPS needed).",
+  },
+  REG_POLICY_UNKNOWN: {
+    id: "Daftar dokumen wajib program ini belum tersimpan di perangkat: sambungkan sekali ke internet sebelum mendaftarkan.",
+    en: "This program's required documents are not stored on the device: connect once before registering.",
+  },
+  REG_POLICY_UNKNOWN_SHORT: { id: "daftar dokumen wajib", en: "required documents list" },
+  REG_CRITERIA_MISSING: {
+    id: "Kriteria peringkat belum diisi (pendaftar tidak mendapat nilai untuk kriteria ini): {criteria}",
+    en: "Ranking criteria not filled in (the applicant scores nothing on them): {criteria}",
+  },
+  REG_CRITERIA_TITLE: {
+    id: "Jawaban untuk peringkat program ini",
+    en: "Answers this program's ranking needs",
+  },
+  REG_CRITERIA_NOT_ASKED: {
+    id: "Kriteria yang belum dapat dicatat di Salur (pendaftar tidak mendapat nilai untuknya): {criteria}",
+    en: "Criteria Salur cannot record yet (the applicant scores nothing on them): {criteria}",
+  },
+  REG_CRITERIA_RUPIAH_INVALID: {
+    id: "Tulis angka rupiah saja, mis. 1.500.000",
+    en: "Rupiah as digits only, e.g. 1.500.000",
+  },
+  REG_CRITERIA_COUNT_INVALID: { id: "Tulis angka 0 sampai 30", en: "A number from 0 to 30" },
+  REG_USE_THIS_PERSON: { id: "Pakai orang ini: {name}", en: "Use this person: {name}" },
   REG_FORM_INCOMPLETE: { id: "Lengkapi: {fields}", en: "Still needed: {fields}" },
   REG_DUPLICATES: {
     id: "Mungkin sudah terdaftar: {names}",

@@ -7,7 +7,14 @@ import { errorText } from "../ui/errors.ts";
 import { type PersonDetail, useEnrollPerson, usePeriods, usePrograms } from "./api.ts";
 
 /** Enrolls a person in an open period; a business program asks which of their businesses applies. */
-export function EnrollForm({ person }: { person: PersonDetail }) {
+export function EnrollForm({
+  person,
+  onEnrolled,
+}: {
+  person: PersonDetail;
+  /** Called with the new draft's id, so the page can open it for papers and submission. */
+  onEnrolled?: (enrollmentId: string) => void;
+}) {
   const t = useT();
   const [opened, { open, close }] = useDisclosure(false);
   const programs = usePrograms();
@@ -39,6 +46,7 @@ export function EnrollForm({ person }: { person: PersonDetail }) {
       setPeriodId("");
       setBusinessId("");
       close();
+      onEnrolled?.(enrollment.id);
     } catch {
       // Rendered from mutation.error.
     }

@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, DataList, Table, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { useAuth } from "../access/auth.tsx";
-import { formatDate } from "../i18n/format.ts";
+import { formatBirth } from "../i18n/format.ts";
 import { useT } from "../i18n/language.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
@@ -76,7 +76,7 @@ export default function HouseholdPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{m.householdRole ? t(`HOUSEHOLD_ROLE_${m.householdRole}`) : "–"}</Table.Td>
-                  <Table.Td visibleFrom="sm">{formatDate(m.birthDate, t.language)}</Table.Td>
+                  <Table.Td visibleFrom="sm">{formatBirth(m, t.language)}</Table.Td>
                   <Table.Td visibleFrom="sm">
                     <NikStatusBadge status={m.nikStatus} />
                   </Table.Td>

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   DataList,
+  Drawer,
   Grid,
   Group,
   List,
@@ -11,15 +12,18 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { useAuth } from "../access/auth.tsx";
 import { HistoryTimeline } from "../audit/HistoryTimeline.tsx";
-import { ageOn, formatDate, formatRupiah } from "../i18n/format.ts";
+import { VerificationSection } from "../civil-registry/VerificationSection.tsx";
+import { ageOn, formatBirth, formatRupiah } from "../i18n/format.ts";
 import { type Translate, useT } from "../i18n/language.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
+import { ApplicationPanel } from "../workflow/ApplicationPanel.tsx";
 import { type Issue, type PersonDetail, useHousehold, usePerson } from "./api.ts";
 import { BusinessForm } from "./BusinessForm.tsx";
 import { EnrollmentStatusBadge, NikStatusBadge } from "./badges.tsx";
@@ -125,6 +129,7 @@ export default function PersonDetailPage() {
   const { abilities } = useAuth();
   const person = usePerson(id);
   const saved = (location.state as { warnings?: Issue[]; saved?: boolean } | null) ?? null;
+  const [openApplication, setOpenApplication] = useState<string | null>(null);
 
   if (person.isPending) return <LoadingState />;
   if (person.isError) return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
@@ -179,10 +184,13 @@ export default function PersonDetailPage() {
               <Item label={t("FIELD_kk")}>
                 <span style={{ fontFamily: "monospace" }}>{p.kk ?? "–"}</span>
               </Item>
+              <Item label={t("CR_VERIFICATION")}>
+                <VerificationSection personId={p.id} />
+              </Item>
               <Item label={t("FIELD_sex")}>{t(`SEX_${p.sex}`)}</Item>
               <Item label={t("FIELD_birthDate")}>
                 {p.birthPlace ? `${p.birthPlace}, ` : ""}
-                {formatDate(p.birthDate, t.language)}
+                {formatBirth(p, t.language)}
                 {p.birthDate ? ` (${t("PERSON_AGE", { age: ageOn(p.birthDate, today()) })})` : ""}
               </Item>
               <Item label={t("FIELD_phone")}>{p.phone ?? "–"}</Item>
@@ -255,7 +263,7 @@ export default function PersonDetailPage() {
         <Grid.Col span={12}>
           <Section
             title={t("PERSON_ENROLLMENTS")}
-            action={abilities.editRegistry && <EnrollForm person={p} />}
+            action={abilities.editRegistry && <EnrollForm person={p} onEnrolled={setOpenApplication} />}
           >
             {p.enrollments.length === 0 ? (
               <Text c="dimmed" fz="sm">
@@ -269,6 +277,9 @@ export default function PersonDetailPage() {
                     <Table.Th visibleFrom="sm">{t("COL_AGENCY")}</Table.Th>
                     <Table.Th>{t("COL_PERIOD")}</Table.Th>
                     <Table.Th>{t("COL_STATUS")}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{t("DECISION_TITLE")}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -284,6 +295,16 @@ export default function PersonDetailPage() {
                       <Table.Td>
                         <EnrollmentStatusBadge status={e.status} />
                       </Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setOpenApplication(e.id)}
+                          aria-label={t("PERSON_APPLICATION_OPEN", { program: e.programName })}
+                        >
+                          {t("PERSON_APPLICATION_ACTIONS")}
+                        </Button>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -293,10 +314,19 @@ export default function PersonDetailPage() {
         </Grid.Col>
         <Grid.Col span={12}>
           <Section title={t("PERSON_HISTORY")}>
-            <HistoryTimeline entries={p.history} />
+            <HistoryTimeline entries={p.history} groups={p.enrollments} />
           </Section>
         </Grid.Col>
       </Grid>
+      <Drawer
+        opened={openApplication !== null}
+        onClose={() => setOpenApplication(null)}
+        position="right"
+        size="xl"
+        title={p.enrollments.find((e) => e.id === openApplication)?.programName ?? p.name}
+      >
+        {openApplication && <ApplicationPanel id={openApplication} showPageLink />}
+      </Drawer>
     </>
   );
 }

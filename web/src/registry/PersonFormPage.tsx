@@ -29,9 +29,10 @@ import { useAuth } from "../access/auth.tsx";
 import { areaFilters } from "../access/roles.ts";
 import { ApiError, type FieldError } from "../api/client.ts";
 import { zodFieldErrors } from "../api/zod-errors.ts";
-import { type Translate, useT } from "../i18n/language.tsx";
+import { useT } from "../i18n/language.tsx";
 import { CandidatesPanel } from "../matching/CandidatesPanel.tsx";
 import { useRegionIndex } from "../regions/regions.ts";
+import { DateField } from "../ui/DateField.tsx";
 import { errorText, fieldMessages } from "../ui/errors.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
@@ -44,144 +45,14 @@ import {
   useUpdatePerson,
 } from "./api.ts";
 import { KkField, NikField, nikHasErrors, useLiveRegions } from "./IdNumberFields.tsx";
-
-/** Everything as the inputs hold it: text, "" for empty. Converted to the API's shape only on submit. */
-interface FormValues {
-  nik: string;
-  kk: string;
-  phone: string;
-  name: string;
-  sex: "" | "L" | "P";
-  birthPlace: string;
-  birthDate: string;
-  address: string;
-  districtCode: string;
-  villageCode: string;
-  rt: string;
-  rw: string;
-  householdId: string;
-  householdRole: string;
-  occupation: string;
-  education: string;
-  employment: string;
-  monthlyIncome: number | "";
-  maritalStatus: string;
-  houseCondition: string;
-  health: string;
-  dependants: number | "";
-  children: number | "";
-  reason: string;
-}
-
-const EMPTY: FormValues = {
-  nik: "",
-  kk: "",
-  phone: "",
-  name: "",
-  sex: "",
-  birthPlace: "",
-  birthDate: "",
-  address: "",
-  districtCode: "",
-  villageCode: "",
-  rt: "",
-  rw: "",
-  householdId: "",
-  householdRole: "",
-  occupation: "",
-  education: "",
-  employment: "",
-  monthlyIncome: "",
-  maritalStatus: "",
-  houseCondition: "",
-  health: "",
-  dependants: "",
-  children: "",
-  reason: "",
-};
-
-/** NIK, KK and phone arrive masked: the edit form starts them empty and sends them only when retyped. */
-function valuesOf(person: PersonDetail): FormValues {
-  return {
-    ...EMPTY,
-    name: person.name,
-    sex: person.sex,
-    birthPlace: person.birthPlace ?? "",
-    birthDate: person.birthDate ?? "",
-    address: person.address ?? "",
-    districtCode: person.district.code,
-    villageCode: person.village.code,
-    rt: person.rt ?? "",
-    rw: person.rw ?? "",
-    householdId: person.householdId ?? "",
-    householdRole: person.householdRole ?? "",
-    occupation: person.occupation ?? "",
-    education: person.education ?? "",
-    employment: person.employment ?? "",
-    monthlyIncome: person.monthlyIncome ?? "",
-    maritalStatus: person.maritalStatus ?? "",
-    houseCondition: person.houseCondition ?? "",
-    health: person.health ?? "",
-    dependants: person.dependants ?? "",
-    children: person.children ?? "",
-  };
-}
-
-const API_FIELDS = [
-  "nik",
-  "kk",
-  "phone",
-  "name",
-  "sex",
-  "birthPlace",
-  "birthDate",
-  "address",
-  "villageCode",
-  "rt",
-  "rw",
-  "householdId",
-  "householdRole",
-  "occupation",
-  "education",
-  "employment",
-  "monthlyIncome",
-  "maritalStatus",
-  "houseCondition",
-  "health",
-  "dependants",
-  "children",
-] as const;
-type ApiField = (typeof API_FIELDS)[number];
-const SECRET_FIELDS: readonly ApiField[] = ["nik", "kk", "phone"];
-
-function apiValue(values: FormValues, field: ApiField): string | number | null {
-  const value = values[field];
-  if (value === "") return null;
-  return typeof value === "string" ? value.trim() || null : value;
-}
-
-function createBody(values: FormValues): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const field of API_FIELDS) {
-    const value = apiValue(values, field);
-    if (value !== null) body[field] = value;
-  }
-  return body;
-}
-
-/** Only what changed goes into an edit, so the history names exactly the fields someone touched. */
-function patchBody(values: FormValues, initial: FormValues): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const field of API_FIELDS) {
-    const value = apiValue(values, field);
-    if (SECRET_FIELDS.includes(field)) {
-      if (value !== null) body[field] = value;
-    } else if (value !== apiValue(initial, field)) {
-      body[field] = value;
-    }
-  }
-  return body;
-}
+import {
+  createBody,
+  EMPTY,
+  enumOptions,
+  type FormValues,
+  patchBody,
+  valuesOf,
+} from "./person-form-values.ts";
 
 function FormSection({
   title,
@@ -211,13 +82,6 @@ function FormSection({
       <div style={{ clear: "both" }}>{children}</div>
     </Card>
   );
-}
-
-function enumOptions(t: Translate, prefix: string, values: readonly string[]) {
-  return [
-    { value: "", label: t("NOT_RECORDED") },
-    ...values.map((v) => ({ value: v, label: t.code(`${prefix}_${v}`, {}, v) })),
-  ];
 }
 
 function PersonForm({ person }: { person?: PersonDetail }) {
@@ -427,11 +291,10 @@ function PersonForm({ person }: { person?: PersonDetail }) {
               error={messages.birthPlace}
               maxLength={80}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t("FIELD_birthDate")}
               value={values.birthDate}
-              onChange={(e) => set("birthDate", e.currentTarget.value)}
+              onChange={(v) => set("birthDate", v)}
               error={messages.birthDate}
             />
             <TextInput

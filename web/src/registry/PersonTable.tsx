@@ -1,7 +1,7 @@
 import { memo } from "react";
 import { Link } from "react-router";
 import type { Language } from "../../../src/i18n/index.ts";
-import { formatDate } from "../i18n/format.ts";
+import { formatBirth } from "../i18n/format.ts";
 import type { Translate } from "../i18n/language.tsx";
 import type { PersonView } from "./api.ts";
 import classes from "./PersonTable.module.css";
@@ -57,7 +57,7 @@ export const PersonTable = memo(function PersonTable({
               </span>
             </td>
             <td className={`${classes.fromSm} ${classes.mono}`}>{person.nik ?? "–"}</td>
-            <td className={classes.fromMd}>{formatDate(person.birthDate, t.language)}</td>
+            <td className={classes.fromMd}>{formatBirth(person, t.language)}</td>
             <td className={classes.fromSm}>
               {person.village.name}, {person.district.name}
             </td>

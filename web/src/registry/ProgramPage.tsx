@@ -24,6 +24,7 @@ import { ApiError, type FieldError } from "../api/client.ts";
 import { zodFieldErrors } from "../api/zod-errors.ts";
 import { formatDate, formatNumber, formatRupiah } from "../i18n/format.ts";
 import { useT } from "../i18n/language.tsx";
+import { DateField } from "../ui/DateField.tsx";
 import { errorText, fieldMessages } from "../ui/errors.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { ErrorState, LoadingState } from "../ui/states.tsx";
@@ -81,19 +82,17 @@ function PeriodForm({ programId }: { programId: string }) {
               data-autofocus
             />
             <SimpleGrid cols={2}>
-              <TextInput
-                type="date"
+              <DateField
                 label={t("PERIOD_STARTS")}
                 value={startsOn}
-                onChange={(e) => setStartsOn(e.currentTarget.value)}
+                onChange={(v) => setStartsOn(v)}
                 error={messages.startsOn}
                 required
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t("PERIOD_ENDS")}
                 value={endsOn}
-                onChange={(e) => setEndsOn(e.currentTarget.value)}
+                onChange={(v) => setEndsOn(v)}
                 error={messages.endsOn}
                 required
               />

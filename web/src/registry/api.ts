@@ -8,14 +8,18 @@ import type {
   enrollmentViewSchema,
   HouseholdInput,
   householdViewSchema,
+  issueSchema,
   PersonInput,
   PersonSearch,
+  pageOf,
   periodViewSchema,
+  personDetailSchema,
+  personIdentitySchema,
   personViewSchema,
+  personWriteResultSchema,
   programViewSchema,
 } from "../../../src/registry/schemas.ts";
 import { api } from "../api/client.ts";
-import type { HistoryEntry } from "../audit/history.ts";
 
 export type PersonView = z.output<typeof personViewSchema>;
 export type BusinessView = z.output<typeof businessViewSchema>;
@@ -25,29 +29,15 @@ export type AgencyView = z.output<typeof agencyViewSchema>;
 export type ProgramView = z.output<typeof programViewSchema>;
 export type PeriodView = z.output<typeof periodViewSchema>;
 
-/** GET /api/persons/:id: the person with businesses and enrollments; `history` once the audit trail serves it. */
-export interface PersonDetail extends PersonView {
-  businesses: BusinessView[];
-  enrollments: EnrollmentView[];
-  history?: HistoryEntry[];
-}
+/** GET /api/persons/:id: the person with businesses, enrollments and the history. */
+export type PersonDetail = z.output<typeof personDetailSchema>;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** A page of any list the registry serves (`pageOf` on the server). */
+export type Page<T> = Omit<z.output<ReturnType<typeof pageOf<z.ZodUnknown>>>, "items"> & { items: T[] };
 
-export interface Issue {
-  code: string;
-  message: string;
-}
+export type Issue = z.output<typeof issueSchema>;
 
-export interface PersonWriteResult {
-  person: PersonView;
-  warnings: Issue[];
-}
+export type PersonWriteResult = z.output<typeof personWriteResultSchema>;
 
 /** The search as the list page holds it: every filter optional, as strings from the address bar. */
 export type PersonFilters = Partial<Record<Exclude<keyof PersonSearch, "page" | "pageSize">, string>> & {
@@ -216,11 +206,7 @@ export function useCreatePeriod() {
   });
 }
 
-export interface PersonIdentity {
-  nik: string | null;
-  kk: string | null;
-  phone: string | null;
-}
+export type PersonIdentity = z.output<typeof personIdentitySchema>;
 
 /** Full NIK, KK and phone of one person; each reveal is an audit entry, so it runs only on an explicit click. */
 export function useRevealIdentity(id: string) {

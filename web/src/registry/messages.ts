@@ -90,7 +90,7 @@ export const REGISTRY_UI_MESSAGES = {
     draft: { id: "Draf", en: "Draft" },
     submitted: { id: "Diajukan", en: "Submitted" },
     verified: { id: "Diverifikasi desa", en: "Verified (desa)" },
-    validated: { id: "Divalidasi dinas", en: "Validated (agency)" },
+    validated: { id: "Tervalidasi", en: "Validated" },
     selected: { id: "Terpilih", en: "Selected" },
     published: { id: "Diumumkan (masa sanggah)", en: "Published (objection period)" },
     approved: { id: "Ditetapkan SK", en: "Approved by decree" },

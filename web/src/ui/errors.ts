@@ -5,7 +5,8 @@ import type { Translate } from "../i18n/language.tsx";
 export function errorText(t: Translate, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === NETWORK_ERROR) return t("NETWORK_ERROR");
-    return t.code(error.code, error.params, error.message);
+    // A validation failure's count is the number of fields at fault when the answer carries no parameter.
+    return t.code(error.code, { count: error.fieldErrors.length, ...error.params }, error.message);
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -17,6 +17,11 @@ export const UI_MESSAGES = {
   ANY: { id: "Semua", en: "All" },
   CHOOSE: { id: "Pilih…", en: "Choose…" },
   ERROR_TITLE: { id: "Gagal memuat", en: "Could not load" },
+  DATE_PLACEHOLDER: { id: "hh/bb/tttt", en: "dd/mm/yyyy" },
+  DATE_INVALID_INPUT: {
+    id: "Tanggal tidak dikenal: tulis hari/bulan/tahun, mis. 05/02/1990.",
+    en: "Not a date: write day/month/year, e.g. 05/02/1990.",
+  },
   SAVE_FAILED_TITLE: { id: "Belum tersimpan", en: "Not saved" },
   NETWORK_ERROR: {
     id: "Tidak dapat terhubung ke server. Periksa koneksi internet, lalu coba lagi.",

@@ -1,0 +1,165 @@
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable } from "./support/browser.ts";
+import { type InProcessSalur, startSalurInProcess } from "./support/server.ts";
+
+/**
+ * Payment in a real Chromium against the real server, from the demo's approved SK Bupati for BLT UMKM: the
+ * Dinas Koperasi dan UKM prepares a batch, the Bupati approves it, the Dinas downloads the bank file, the bank
+ * operator applies a result file with paid, failed and returned lines, the reconciliation shows every rupiah,
+ * the failed line is re-issued and paid in a second batch, and the first file sent again changes nothing.
+ */
+const RESULT_HEADER = "NO_REFERENSI;REF_BANK;STATUS;NOMINAL;TANGGAL;KODE_ALASAN;KETERANGAN";
+
+describe.skipIf(!chromiumAvailable)("payment through the bank in Chromium", () => {
+  let running: InProcessSalur | undefined;
+  beforeAll(async () => {
+    running = await startSalurInProcess(2_000);
+  }, 600_000);
+  afterAll(async () => {
+    await running?.close();
+  }, 60_000);
+
+  const signedIn = (username: string) => (running as InProcessSalur).signedIn(username);
+  const nav = (page: Page, name: string) =>
+    page.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name }).click();
+
+  async function openBatch(page: Page, index: number) {
+    await nav(page, "Pembayaran");
+    await page.getByRole("heading", { level: 1, name: "Pembayaran melalui bank" }).waitFor();
+    const links = page.getByTestId("payment-batches").getByRole("link");
+    await links.first().waitFor();
+    // Newest first: the second batch is at the top once it exists.
+    await links.nth(index).click();
+    await page.getByTestId("batch-status").waitFor();
+  }
+
+  async function prepareBatch(page: Page) {
+    await nav(page, "Pembayaran");
+    const decree = page.getByRole("combobox", { name: /^SK \/ tahap program/ });
+    const option = decree.locator("option", { hasText: "BLT Usaha Mikro" }).first();
+    await option.waitFor({ state: "attached" });
+    await decree.selectOption((await option.getAttribute("value")) ?? "");
+    const bank = page.getByRole("combobox", { name: /^Bank penyalur/ });
+    await bank.locator("option", { hasText: "Bank Rakyat Indonesia" }).waitFor({ state: "attached" });
+    await bank.selectOption({ label: "Bank Rakyat Indonesia (bank penyalur)" });
+    await page.getByLabel(/^Batas waktu pengambilan/).fill("2026-12-31");
+    await page.getByRole("button", { name: "Siapkan batch" }).click();
+    await page.getByText("1 batch disiapkan.").waitFor();
+  }
+
+  async function approve() {
+    const page = await signedIn("bupati");
+    await openBatch(page, 0);
+    await page.getByRole("button", { name: "Setujui batch" }).click();
+    await page.getByTestId("batch-status").filter({ hasText: "Disetujui" }).waitFor();
+  }
+
+  async function exportFile(): Promise<string[][]> {
+    const page = await signedIn("diskopukm");
+    await openBatch(page, 0);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Unduh berkas bank (CSV)" }).click();
+    const file = await (await download).path();
+    await page.getByTestId("export-done").waitFor();
+    await page.getByTestId("batch-status").filter({ hasText: "Dikirim ke bank" }).waitFor();
+    return readFileSync(file, "utf8")
+      .split("\r\n")
+      .filter(Boolean)
+      .map((row) => row.split(";"));
+  }
+
+  async function sendResults(index: number, csv: string, expected: string) {
+    const page = await signedIn("bank");
+    await openBatch(page, index);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "hasil-bri.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv, "utf8"),
+    });
+    await page.getByRole("button", { name: "Terapkan hasil" }).click();
+    await page.getByTestId("results-outcome").filter({ hasText: expected }).waitFor();
+    return page;
+  }
+
+  /** A segmented control's option: its radio is visually hidden, its label is what a user clicks. */
+  const segment = (page: Page, name: string) =>
+    page.locator("label", { hasText: new RegExp(`^${name}$`) }).click();
+
+  let firstFile = "";
+  let firstTotals = "";
+
+  it("pays a decreed batch through two approvals, a bank file and a result file, reconciled to the rupiah", async () => {
+    const agency = await signedIn("diskopukm");
+    await prepareBatch(agency);
+    await approve();
+    const rows = await exportFile();
+    expect(rows[0]).toEqual([
+      "NO",
+      "NIK",
+      "NAMA_REKENING",
+      "KODE_CABANG",
+      "NOMINAL",
+      "NO_REFERENSI",
+      "DESA",
+      "KECAMATAN",
+      "KETERANGAN",
+    ]);
+    const lines = rows.slice(1);
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    // The program manager is entitled to identities: the bank gets the full NIK it keys accounts on.
+    expect(lines.every((l) => /^\d{16}$/.test(l[1] ?? ""))).toBe(true);
+    const [paid, failed, returned] = lines as [string[], string[], string[]];
+    const ref = (l: string[]) => l[5] as string;
+    const amount = (l: string[]) => l[4] as string;
+    firstFile = [
+      RESULT_HEADER,
+      `${ref(paid)};BRI-1;SUKSES;${amount(paid)};2026-12-02;;`,
+      `${ref(failed)};BRI-2;GAGAL;${amount(failed)};2026-12-02;name_mismatch;nama beda dengan buku tabungan`,
+      `${ref(returned)};BRI-3;SUKSES;${amount(returned)};2026-12-02;;`,
+      `${ref(returned)};BRI-4;RETUR;${amount(returned)};2026-12-09;;rekening pasif`,
+      "",
+    ].join("\r\n");
+    const bank = await sendResults(0, firstFile, "Diterapkan 4 (dibayar 2, gagal 1, retur 1)");
+    await segment(bank, "Kecamatan");
+    await bank.getByTestId("recon-balanced").filter({ hasText: "Seimbang sampai rupiah terakhir" }).waitFor();
+    const total = bank.getByTestId("recon-total");
+    const money = (text: string) => Number(text.replace(/\D/g, ""));
+    const cells = await total.getByRole("cell").allTextContents();
+    const [issued, paidSum, failedSum, returnedSum, pendingSum] = cells.map(money);
+    expect(issued).toBe(Number(amount(paid)) * lines.length);
+    expect(paidSum).toBe(Number(amount(paid)));
+    expect(failedSum).toBe(Number(amount(failed)));
+    expect(returnedSum).toBe(Number(amount(returned)));
+    expect((paidSum ?? 0) + (failedSum ?? 0) + (returnedSum ?? 0) + (pendingSum ?? 0)).toBe(issued);
+    firstTotals = cells.join("|");
+  }, 600_000);
+
+  it("re-issues the failed line in a second batch, pays it, and a replay of the first file changes nothing", async () => {
+    const agency = await signedIn("diskopukm");
+    await openBatch(agency, 0);
+    await segment(agency, "Gagal");
+    await agency.getByLabel("Alasan tindak lanjut").fill("nama disesuaikan dengan buku tabungan");
+    await agency.getByRole("button", { name: "Terbitkan ulang" }).click();
+    await agency.getByTestId("payment-lines").getByText("Diterbitkan ulang").waitFor();
+
+    await prepareBatch(agency);
+    await approve();
+    const rows = (await exportFile()).slice(1);
+    expect(rows).toHaveLength(1);
+    const [line] = rows as [string[]];
+    await sendResults(
+      0,
+      [RESULT_HEADER, `${line[5]};BRI-9;SUKSES;${line[4]};2026-12-05;;`, ""].join("\r\n"),
+      "Diterapkan 1 (dibayar 1, gagal 0, retur 0)",
+    );
+
+    const bank = await sendResults(1, firstFile, "sudah pernah diterima");
+    await segment(bank, "Kecamatan");
+    await bank.getByTestId("recon-balanced").filter({ hasText: "Seimbang" }).waitFor();
+    expect((await bank.getByTestId("recon-total").getByRole("cell").allTextContents()).join("|")).toBe(
+      firstTotals,
+    );
+  }, 600_000);
+});

@@ -1,0 +1,3 @@
+import { describeInterruptedImports } from "./interrupt.fixture.ts";
+
+describeInterruptedImports(30);
