@@ -128,15 +128,22 @@ describe.skipIf(!chromiumAvailable)("list imports in Chromium", () => {
       .waitFor();
     await page.waitForURL((url) => IMPORT_URL.test(url.pathname) && url.href !== from, { timeout: 60_000 });
     // The import page can open while the check is still running; the test reads the state it settles in.
-    await page
+    // Only this import's own status counts: the page it came from (the list, or the import it re-checks)
+    // shows other imports' states and may still be on screen for a moment after the address changed.
+    await importStatus(page)
       .locator('[data-testid="import-state"]:not([data-state="queued"]):not([data-state="running"])')
-      .first()
       .waitFor({ timeout: 60_000 });
     return page.url();
   }
 
+  /** The status section of the import the address names (not one still on screen from the page before). */
+  function importStatus(page: Page) {
+    const id = new URL(page.url()).pathname.split("/").pop() ?? "";
+    return page.locator(`section[data-import-id="${id}"]`);
+  }
+
   async function stateOf(page: Page): Promise<string | null> {
-    return page.getByTestId("import-state").first().getAttribute("data-state");
+    return importStatus(page).getByTestId("import-state").getAttribute("data-state");
   }
 
   /** Nothing wider than the screen: a phone user never scrolls sideways to reach a button. */

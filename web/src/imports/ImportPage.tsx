@@ -109,7 +109,7 @@ function ImportDetail({ record }: { record: ImportView }) {
         crumbs={[{ label: t("IMPORTS_TITLE"), to: "/impor" }, { label: t("IMPORT_TITLE") }]}
       />
       <Stack>
-        <Card withBorder component="section" aria-label={t("IMPORT_STATUS_TITLE")}>
+        <Card withBorder component="section" aria-label={t("IMPORT_STATUS_TITLE")} data-import-id={record.id}>
           <Stack gap="sm">
             <Group gap="xs" wrap="wrap">
               <ImportStateBadge state={record.state} />
