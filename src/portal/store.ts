@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from "drizz
 import type { AreaScope } from "../access/area.ts";
 import { areaCondition } from "../access/area-sql.ts";
 import { type Executor, queryRows } from "../db/index.ts";
+import { answerPerLine } from "../receipts/store.ts";
 import { agencies, businesses, enrollments, periods, persons, programs } from "../registry/schema.ts";
 import type { EnrollmentStatus } from "../workflow/engine.ts";
 import { objections, publicAttempts, publicationEntries, publications } from "./schema.ts";
@@ -391,9 +392,8 @@ export async function closeObjection(db: Executor, id: string, state: "upheld" |
 }
 
 /**
- * What the period's recipients confirmed per kecamatan, for the next snapshot: one answer per paid line (an
- * answer before a refusal, the verification sample's before the portal's, as the reports count), refusals and
- * the answers taken at a distribution point left out.
+ * What the period's recipients confirmed per kecamatan, for the next snapshot: one answer per paid line as
+ * receipts count it (`answerPerLine`), refusals left out.
  */
 export async function receiptTotals(db: Executor, periodId: string): Promise<ReceiptTotal[]> {
   const rows = await queryRows<{
@@ -403,16 +403,13 @@ export async function receiptTotals(db: Executor, periodId: string): Promise<Rec
     received: string | number;
   }>(
     db,
-    sql`select c.district_code, count(*)::int as confirmed, sum(c.paid)::bigint as paid, sum(c.received)::bigint as received
-        from (
-          select distinct on (rc.line_id) rc.district_code, rc.paid_amount as paid,
-            coalesce(rc.received_amount, 0) as received
-          from receipt_confirmations rc
-            join payment_lines l on l.id = rc.line_id
-            join enrollments e on e.id = l.enrollment_id
-          where e.period_id = ${periodId} and rc.channel <> 'officer' and rc.answer <> 'refused'
-          order by rc.line_id, (rc.channel = 'verification') desc, rc.recorded_at
-        ) c
+    sql`select c.district_code, count(*)::int as confirmed, sum(c.paid_amount)::bigint as paid,
+          sum(coalesce(c.received_amount, 0))::bigint as received
+        from (${answerPerLine(
+          sql`receipt_confirmations.line_id in (select l.id from payment_lines l
+            join enrollments e on e.id = l.enrollment_id where e.period_id = ${periodId})`,
+        )}) c
+        where c.answer <> 'refused'
         group by c.district_code`,
   );
   return rows.map((r) => ({

@@ -268,16 +268,7 @@ export async function confirmedTotals(
 ): Promise<ConfirmedTotal[]> {
   const keyOf = (row: { batchId: string; villageCode: string; districtCode: string }) =>
     level === "batch" ? row.batchId : level === "desa" ? row.villageCode : row.districtCode;
-  // One answer per line: a recipient who reported on the portal and was reached by the sample counts once, by
-  // an answer before a refusal and the sample's (the agency asked) before the portal's, as the reports count.
-  const weight = (row: { channel: string; answer: string }) =>
-    (row.answer === "refused" ? 0 : 2) + (row.channel === "verification" ? 1 : 0);
-  const byLine = new Map<string, Awaited<ReturnType<typeof store.confirmationsFor>>[number]>();
-  for (const row of await store.confirmationsFor(tx, filter)) {
-    const kept = byLine.get(row.lineId);
-    if (row.channel !== "officer" && (!kept || weight(row) > weight(kept))) byLine.set(row.lineId, row);
-  }
-  const rows = [...byLine.values()];
+  const rows = await store.answersPerLine(tx, filter);
   const population = new Map<string, number>();
   for (const count of await store.paidCounts(tx, filter))
     population.set(keyOf(count), (population.get(keyOf(count)) ?? 0) + count.lines);

@@ -1,6 +1,6 @@
 /** SQL of the receipts capability: confirmations, verification samples, and what the detector and leakage read. */
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { Executor } from "../db/index.ts";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../db/index.ts";
 import { paymentBatches, paymentLines } from "../payments/schema.ts";
 import { persons, programs } from "../registry/schema.ts";
 import type { ConfirmationAnswer, ConfirmationChannel } from "./codes.ts";
@@ -111,7 +111,7 @@ function filterOf(filter: ConfirmationFilter) {
   return conditions.length ? and(...conditions) : undefined;
 }
 
-/** Every confirmation as the detector and the leakage figure read it: areas, amounts, answer, channel. */
+/** Every confirmation as the detector reads it: areas, amounts, answer, channel. */
 export async function confirmationsFor(db: Executor, filter: ConfirmationFilter) {
   return db
     .select({
@@ -130,6 +130,56 @@ export async function confirmationsFor(db: Executor, filter: ConfirmationFilter)
     })
     .from(receiptConfirmations)
     .where(filterOf(filter));
+}
+
+/**
+ * The one answer that stands for each paid line wherever what reached the hand is counted (the leakage figure,
+ * the reports' confirmed stage, the portal): a recipient who reported on the portal and was then reached by the
+ * sample counts once. An answer comes before a refusal, the sample's (the agency asked) before the portal's, the
+ * earlier before the later; answers taken at a distribution point are weaker evidence and left out. A line with
+ * only refusals keeps one (the leakage figure counts refusals; the money figures skip them).
+ * `where` narrows the confirmations, written against `receipt_confirmations` columns.
+ */
+export function answerPerLine(where?: SQL): SQL {
+  return sql`select distinct on (receipt_confirmations.line_id) receipt_confirmations.*
+    from receipt_confirmations
+    where receipt_confirmations.channel <> 'officer' ${where ? sql`and ${where}` : sql``}
+    order by receipt_confirmations.line_id, (receipt_confirmations.answer <> 'refused') desc,
+      (receipt_confirmations.channel = 'verification') desc, receipt_confirmations.recorded_at,
+      receipt_confirmations.id`;
+}
+
+export interface LineAnswer {
+  readonly batchId: string;
+  readonly districtCode: string;
+  readonly villageCode: string;
+  readonly answer: ConfirmationAnswer;
+  readonly paidAmount: number;
+  readonly receivedAmount: number | null;
+}
+
+/** The answer that stands for each paid line the filter covers (see `answerPerLine`). */
+export async function answersPerLine(db: Executor, filter: ConfirmationFilter): Promise<LineAnswer[]> {
+  const rows = await queryRows<{
+    batch_id: string;
+    district_code: string;
+    village_code: string;
+    answer: ConfirmationAnswer;
+    paid_amount: string | number;
+    received_amount: string | number | null;
+  }>(
+    db,
+    sql`select batch_id, district_code, village_code, answer, paid_amount, received_amount
+      from (${answerPerLine(filterOf(filter))}) c`,
+  );
+  return rows.map((r) => ({
+    batchId: r.batch_id,
+    districtCode: r.district_code,
+    villageCode: r.village_code,
+    answer: r.answer,
+    paidAmount: Number(r.paid_amount),
+    receivedAmount: r.received_amount === null ? null : Number(r.received_amount),
+  }));
 }
 
 /** Paid lines per batch, desa and kecamatan: the population N of the finite-population correction. */

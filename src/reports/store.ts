@@ -5,6 +5,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AreaScope } from "../access/area.ts";
 import { type Executor, queryRows } from "../db/index.ts";
+import { answerPerLine } from "../receipts/store.ts";
 import {
   PIPELINE_STAGES,
   type PipelineStage,
@@ -35,20 +36,14 @@ export const QUERY_NAMES = {
 } as const;
 
 /**
- * The "confirmed" stage, from receipts: per application, Σ received in hand and Σ paid over the paid lines
- * its recipient answered on an independent channel. A distribution point's answer is taken under the eyes of
- * those handing out the money and does not count; a refusal confirms nothing; where a line has both a portal
- * and a sample answer, the sample's (the agency asked) counts, so no line counts twice.
+ * The "confirmed" stage, from receipts: per application, Σ received in hand and Σ paid over its paid lines, one
+ * answer per line as receipts count it (`answerPerLine`); a refusal confirms nothing.
  */
 function confirmedByEnrollment(filter: RecapFilter): SQL {
-  return sql`select l.enrollment_id, sum(c.received) as received, sum(c.paid) as paid
-    from (
-      select distinct on (line_id) line_id, coalesce(received_amount, 0) as received, paid_amount as paid
-      from receipt_confirmations
-      where channel <> 'officer' and answer <> 'refused'
-        ${filter.batchId ? sql`and batch_id = ${filter.batchId}` : sql``}
-      order by line_id, (channel = 'verification') desc, recorded_at
-    ) c join payment_lines l on l.id = c.line_id
+  const batch = filter.batchId ? sql`receipt_confirmations.batch_id = ${filter.batchId}` : undefined;
+  return sql`select l.enrollment_id, sum(coalesce(c.received_amount, 0)) as received, sum(c.paid_amount) as paid
+    from (${answerPerLine(batch)}) c join payment_lines l on l.id = c.line_id
+    where c.answer <> 'refused'
     group by l.enrollment_id`;
 }
 
