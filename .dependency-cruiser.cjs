@@ -10,7 +10,7 @@ const PURE = [
   "^src/matching/(engine|compare|normalise|model|block|cluster|explain|effect)[^/]*\\.ts$",
   "^src/ranking/(ahp|rating|selection|group|defaults)\\.ts$",
   "^src/workflow/engine\\.ts$",
-  "^src/demo/(names|population|random|calendar|field-errors|paser-villages|source-lists|registry-demo)\\.ts$",
+  "^src/demo/(names|population|household-members|living-conditions|random|calendar|field-errors|paser-villages|source-lists|registry-demo)\\.ts$",
 ];
 
 module.exports = {

@@ -14,6 +14,7 @@ import type { Command } from "commander";
 import { parse } from "csv-parse";
 import { DomainError } from "../i18n/domain-error.ts";
 import { createTranslator } from "../i18n/index.ts";
+import { workerBootstrap } from "../jobs/worker-thread.ts";
 import {
   COMPARED_FIELDS,
   decodePattern,
@@ -389,11 +390,7 @@ const parseHere = (files: readonly string[], sink: RowSink) => parseFiles(files,
 async function parseInWorker(files: readonly string[], sink: RowSink): Promise<void> {
   let bootstrap: string;
   try {
-    const tsx = import.meta.url.endsWith(".ts") ? import.meta.resolve("tsx/esm/api") : null;
-    bootstrap = `(async () => {
-      ${tsx ? `(await import(${JSON.stringify(tsx)})).register();` : ""}
-      await import(${JSON.stringify(import.meta.url)});
-    })().catch((error) => { console.error(error); process.exit(1); });`;
+    bootstrap = workerBootstrap(import.meta.url);
   } catch {
     return parseHere(files, sink);
   }

@@ -83,6 +83,33 @@ describeEachDatabase("imports", (salur) => {
     });
   });
 
+  it("screens a list of hundreds of rows on a worker thread: a registry person written again and a row sent twice are warned", async () => {
+    // The clean list above is in the registry now; this list repeats its first person with a mistyped NIK
+    // and no KK, and one of its own rows under a mistyped NIK.
+    const registered = cleanRecords(120, 21)[0] as (typeof records)[number];
+    const records = cleanRecords(600, 24);
+    const mistyped = (nik: string | null) =>
+      nik ? `${nik.slice(0, 15)}${(Number(nik[15]) + 1) % 10}` : null;
+    const again = { ...registered, nik: mistyped(registered.nik), kk: null };
+    const twice = { ...(records[9] as (typeof records)[number]), nik: mistyped(records[9]?.nik ?? null) };
+    const rows = listRows([...records, again, twice]);
+    const { record } = await run(csvText([LIST_HEADERS, ...rows]), { mode: "check" });
+    expect(record.state).toBe("checked");
+    expect(record.summary).toMatchObject({ screening: { ran: true } });
+    const issues = await store.issuesFrom(d.db, record.id, 0, 10_000);
+    const [person] = await queryRows<{ id: string }>(
+      d.db,
+      sql`select id from persons where name = ${registered.name} and birth_date = ${registered.birthDate}`,
+    );
+    // Row 1 is the header: the 601st record is row 602.
+    expect(issues.filter((i) => i.code === "POSSIBLE_REGISTRY_DUPLICATE")).toEqual([
+      expect.objectContaining({ row: 602, params: expect.objectContaining({ personId: person?.id }) }),
+    ]);
+    expect(issues.filter((i) => i.code === "POSSIBLE_DUPLICATE_IN_FILE")).toEqual([
+      expect.objectContaining({ row: 603, params: expect.objectContaining({ row: 11 }) }),
+    ]);
+  });
+
   it("applies nothing from a file with a bad row, and reports the row and column", async () => {
     const records = cleanRecords(30, 22);
     const rows = listRows(records);

@@ -5,6 +5,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { DomainError } from "../i18n/domain-error.ts";
+import { workerBootstrap } from "../jobs/worker-thread.ts";
 import { loadMasterSecret } from "../privacy/master-secret.ts";
 import { fileSealingKey } from "../privacy/sealed-file.ts";
 import { createVault } from "../privacy/vault.ts";
@@ -37,13 +38,8 @@ type WorkerMessage =
 
 /** Events of `prepareImport` computed on a worker thread, in order, with backpressure. */
 export async function* prepareInWorker(input: WorkerInput): AsyncGenerator<PrepareEvent> {
-  const tsx = import.meta.url.endsWith(".ts") ? import.meta.resolve("tsx/esm/api") : null;
-  const bootstrap = `(async () => {
-    ${tsx ? `(await import(${JSON.stringify(tsx)})).register();` : ""}
-    await import(${JSON.stringify(import.meta.url)});
-  })().catch((error) => { console.error(error); process.exit(1); });`;
   // A bounded heap makes the worker collect its garbage (a million rows' worth of strings) as it goes.
-  const worker = new Worker(bootstrap, {
+  const worker = new Worker(workerBootstrap(import.meta.url), {
     eval: true,
     workerData: { role: WORKER_ROLE, input },
     resourceLimits: { maxOldGenerationSizeMb: input.heapMb },

@@ -5,6 +5,7 @@ import { matchAgainstRegistry, registryIndex } from "../matching/registry-index.
 import { openBound } from "../privacy/vault.ts";
 import type { ImportDeps } from "./deps.ts";
 import { linkLists } from "./linkage.ts";
+import { linkListsOnWorker } from "./linkage-worker.ts";
 import type { Loaded } from "./load.ts";
 import type { IssueAt, ScreeningRecord } from "./prepare.ts";
 import type { ImportRow } from "./schema.ts";
@@ -146,7 +147,7 @@ async function screenLarge(
   exclude: Set<string>,
 ): Promise<Screened> {
   const registry = await registryPersons(d, districts, d.screeningLimit - rows.length, exclude);
-  const linked = linkLists(
+  const linked = await linkListsOnWorker(
     rows.map(linkageOf),
     registry.map((p) => p.record),
     { minProbability: 0.9 },

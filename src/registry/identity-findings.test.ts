@@ -6,6 +6,7 @@ import { createTestUser, type Session, signIn } from "../access/testing.ts";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
 import { buildServer } from "../http/server.ts";
+import { warmRegistryIndex } from "../matching/registry-index.ts";
 import { openBound } from "../privacy/vault.ts";
 import {
   advance,
@@ -89,7 +90,9 @@ describeEachDatabase("issue 12: identity data and who may see or change it", (sa
       phone: "0812-1111-2222",
     });
     victim = { id: person.id, nik, name: person.name, householdId: household.id, kk };
-  });
+    // Built at start, as `salur serve` does: the duplicate checks below are timed, not the index's first build.
+    await warmRegistryIndex(salur().registry);
+  }, 180_000);
 
   const send = (who: Session, method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: unknown) =>
     app.inject({
