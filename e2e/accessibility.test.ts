@@ -137,8 +137,10 @@ function fromPerson(link: string) {
     for (let i = 0; i < count; i++) {
       await page.goto(`${base}/penduduk`);
       await rows.nth(i).click();
-      await page.getByRole("heading", { level: 1 }).first().waitFor();
-      await page.waitForLoadState("networkidle");
+      // The person's page is reached inside the app, so neither the list's own heading nor the load state says it
+      // has drawn: wait for the record itself, which comes with its links, before looking for the one wanted.
+      await page.waitForURL(/\/penduduk\/[0-9a-f-]{36}$/);
+      await page.getByTestId("person-nik").waitFor();
       const found = page.locator(target).first();
       if ((await found.count()) === 0) continue;
       // The audit starts once the record's page has replaced the one holding the link.

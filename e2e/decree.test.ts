@@ -48,6 +48,22 @@ async function download(page: Page, linkName: string, file: string): Promise<str
   return path;
 }
 
+/**
+ * The status in the decree's own facts table: the list of decrees, still on screen for a moment after the address
+ * changed, shows other decrees' status badges with the same words.
+ */
+function decreeStatus(page: Page, status: string) {
+  return page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Status", exact: true }) })
+    .getByText(status, { exact: true });
+}
+
+/** The confirming button, once the first click has replaced the page's button with the confirmation. */
+function confirmApproval(page: Page) {
+  return page.getByRole("alert").getByRole("button", { name: "Setujui dan tetapkan" });
+}
+
 describe.skipIf(!chromiumAvailable)("decree journey in Chromium", () => {
   let salur: Salur;
   let running: InProcessSalur | undefined;
@@ -106,7 +122,7 @@ describe.skipIf(!chromiumAvailable)("decree journey in Chromium", () => {
     await form.getByRole("button", { name: "Bekukan lampiran dan susun rancangan" }).click();
     await manager.waitForURL(/\/sk\/[0-9a-f-]{36}$/);
     decreePath = new URL(manager.url()).pathname;
-    await manager.getByText("Rancangan", { exact: true }).first().waitFor();
+    await decreeStatus(manager, "Rancangan").waitFor();
     // The drafter is not offered the check.
     expect(await manager.getByRole("button", { name: "Tandai sudah diperiksa" }).count()).toBe(0);
     await manager.screenshot({ path: join(SCREENSHOTS, "decree-draft-1280.png"), fullPage: true });
@@ -114,13 +130,13 @@ describe.skipIf(!chromiumAvailable)("decree journey in Chromium", () => {
     const coordinator = await signedIn("bappeda");
     await coordinator.goto(`${baseUrl}${decreePath}`);
     await coordinator.getByRole("button", { name: "Tandai sudah diperiksa" }).click();
-    await coordinator.getByText("Diperiksa", { exact: true }).first().waitFor();
+    await decreeStatus(coordinator, "Diperiksa").waitFor();
 
     const bupati = await signedIn("bupati");
     await bupati.goto(`${baseUrl}${decreePath}`);
     await bupati.getByRole("button", { name: "Setujui dan tetapkan" }).click();
-    await bupati.getByRole("button", { name: "Setujui dan tetapkan" }).last().click();
-    await bupati.getByText("Berlaku", { exact: true }).first().waitFor();
+    await confirmApproval(bupati).click();
+    await decreeStatus(bupati, "Berlaku").waitFor();
     await bupati.getByRole("heading", { level: 1, name: /846\/KEP-\d{3}\/2026/ }).waitFor();
     await bupati.screenshot({ path: join(SCREENSHOTS, "decree-approved-1280.png"), fullPage: true });
     await bupati.context().close();
@@ -144,6 +160,8 @@ describe.skipIf(!chromiumAvailable)("decree journey in Chromium", () => {
     if (!visitor) throw new Error("no browser");
     await visitor.goto(`${baseUrl}${verifyPath}`);
     await visitor.getByText("Berlaku", { exact: true }).waitFor();
+    // Choosing a file clears the verdict on the one before (the change handler runs as the file is set), so the
+    // verdict waited for is this file's even when it reads the same as the last one.
     const check = async (file: string, expected: RegExp) => {
       await visitor.setInputFiles("#berkas", file);
       await visitor.locator("#hasil", { hasText: expected }).waitFor();
@@ -183,12 +201,12 @@ describe.skipIf(!chromiumAvailable)("decree journey in Chromium", () => {
     const coordinator = await signedIn("bappeda");
     await coordinator.goto(`${baseUrl}${amendmentPath}`);
     await coordinator.getByRole("button", { name: "Tandai sudah diperiksa" }).click();
-    await coordinator.getByText("Diperiksa", { exact: true }).first().waitFor();
+    await decreeStatus(coordinator, "Diperiksa").waitFor();
     const bupati = await signedIn("bupati");
     await bupati.goto(`${baseUrl}${amendmentPath}`);
     await bupati.getByRole("button", { name: "Setujui dan tetapkan" }).click();
-    await bupati.getByRole("button", { name: "Setujui dan tetapkan" }).last().click();
-    await bupati.getByText("Berlaku", { exact: true }).first().waitFor();
+    await confirmApproval(bupati).click();
+    await decreeStatus(bupati, "Berlaku").waitFor();
     await bupati.screenshot({ path: join(SCREENSHOTS, "decree-amendment-1280.png"), fullPage: true });
 
     const pdf = await download(bupati, "Unduh PDF", "perubahan.pdf");

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/index.ts";
 import { cleanRecords, csvText, LIST_HEADERS, listRows } from "../src/imports/testing.ts";
 import type { Salur } from "../src/runtime.ts";
-import { chromiumAvailable, DESKTOP } from "./support/browser.ts";
+import { chromiumAvailable, DESKTOP, waitForValue } from "./support/browser.ts";
 import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
@@ -186,9 +186,12 @@ describe.skipIf(!chromiumAvailable)("list imports in Chromium", () => {
     expect(await finding(13, /sudah ada di baris 2 /)).toMatch(/^13B \(NIK\)Galat/);
     // The layout found: which header went to which field.
     const mapping = page.getByTestId("import-mapping");
-    await expect
-      .poll(() => mapping.locator('[data-header="TGL LAHIR"] select').inputValue())
-      .toBe("birthDate");
+    await waitForValue(
+      page,
+      () => mapping.locator('[data-header="TGL LAHIR"] select').inputValue(),
+      "birthDate",
+    );
+    expect(await mapping.locator('[data-header="TGL LAHIR"] select').inputValue()).toBe("birthDate");
     expect(await mapping.locator('[data-header="KODE DESA"] select').inputValue()).toBe("villageCode");
 
     const [download] = await Promise.all([
@@ -295,16 +298,19 @@ describe.skipIf(!chromiumAvailable)("list imports in Chromium", () => {
     // The recent imports list names all five uploads with their state, newest first.
     await openImports(page);
     const rows = page.getByTestId("import-list-row");
-    await rows.first().waitFor();
-    expect(await rows.count()).toBe(5);
-    expect(
-      await page
+    const listStates = () =>
+      page
         .getByTestId("import-list")
         .getByTestId("import-state")
         .evaluateAll((badges) =>
           badges.map((b) => (b as unknown as { getAttribute(n: string): string }).getAttribute("data-state")),
-        ),
-    ).toEqual(["duplicate", "applied", "checked", "rejected", "rejected"]);
+        );
+    // The list opens on what it held before the last upload ended (four rows, or the fifth still running) and
+    // refetches: the test reads it once it shows the last upload settled.
+    const states = ["duplicate", "applied", "checked", "rejected", "rejected"];
+    await waitForValue(page, listStates, states);
+    expect(await rows.count()).toBe(5);
+    expect(await listStates()).toEqual(states);
   }, 90_000);
 
   it("reads well on a 390 px phone", async () => {

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/index.ts";
 import type { Salur } from "../src/runtime.ts";
-import { chromiumAvailable, DESKTOP } from "./support/browser.ts";
+import { chromiumAvailable, DESKTOP, waitForStill } from "./support/browser.ts";
 import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
@@ -55,7 +55,7 @@ describe.skipIf(!chromiumAvailable)("overlap detection in Chromium", () => {
     await page.evaluate(() =>
       (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
     );
-    await page.waitForTimeout(300);
+    await waitForStill(page);
     await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
   }
 
@@ -187,7 +187,7 @@ describe.skipIf(!chromiumAvailable)("overlap detection in Chromium", () => {
       expect(page.url()).toMatch(/\/penduduk\/baru$/);
       if (viewport.width < 400) await fitsWidth(page);
       await panel.evaluate((element) => (element as unknown as { scrollIntoView(): void }).scrollIntoView());
-      await page.waitForTimeout(300);
+      await waitForStill(page);
       await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: false });
 
       // A name no one in the demo carries finds no one.

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS } from "../src/access/index.ts";
-import { chromiumAvailable, DESKTOP, launchChromium, signedInPage } from "./support/browser.ts";
+import { chromiumAvailable, DESKTOP, launchChromium, signedInPage, waitForValue } from "./support/browser.ts";
 import { ensureWebBuilt, ROOT, type RunningSalur, startSalur } from "./support/server.ts";
 
 /**
@@ -385,7 +385,11 @@ describe.skipIf(!chromiumAvailable)("verification journey in the officials' web 
     const janju = await signIn("operator.janju");
     await janju.getByRole("navigation").getByRole("link", { name: "Antrian kerja" }).click();
     await janju.getByRole("heading", { level: 1, name: "Antrian kerja" }).waitFor();
-    await janju.waitForLoadState("networkidle");
+    // The page was reached inside the app, so the load state says nothing of its data: wait for the queue drawn.
+    await janju
+      .getByTestId("queue-table")
+      .or(janju.getByText("Tidak ada pengajuan yang menunggu di sini."))
+      .waitFor();
     await expect(janju.getByText(applicant, { exact: true }).count()).resolves.toBe(0);
     await janju.goto(`${salur.baseUrl}${applicationPath}`);
     await janju.getByRole("alert").filter({ hasText: "tidak ditemukan" }).waitFor();
@@ -402,12 +406,12 @@ describe.skipIf(!chromiumAvailable)("verification journey in the officials' web 
     await auditor.getByRole("button", { name: "Terapkan" }).click();
     await auditor.getByTestId("audit-row").filter({ hasText: "Divalidasi kecamatan" }).first().waitFor();
     // The filtered page replaces the unfiltered one when its answer arrives: wait for that state.
-    await expect
-      .poll(async () => {
-        const rows = await auditor.getByTestId("audit-row").allTextContents();
-        return rows.length > 0 && rows.every((r) => /lolo/i.test(r));
-      })
-      .toBe(true);
+    const onlyLolo = async () => {
+      const rows = await auditor.getByTestId("audit-row").allTextContents();
+      return rows.length > 0 && rows.every((r) => /lolo/i.test(r));
+    };
+    await waitForValue(auditor, onlyLolo, true);
+    expect(await onlyLolo()).toBe(true);
 
     await auditor.getByRole("button", { name: "Periksa rantai sekarang" }).click();
     const result = auditor.getByTestId("chain-result");

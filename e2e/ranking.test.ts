@@ -7,7 +7,7 @@ import { queryRows } from "../src/db/index.ts";
 import { DEMO_SEED, demoVillages } from "../src/demo/seed.ts";
 import { demoSimulationTable } from "../src/ranking/demo-table.ts";
 import type { Salur } from "../src/runtime.ts";
-import { CHROMIUM, chromiumAvailable, DESKTOP } from "./support/browser.ts";
+import { CHROMIUM, chromiumAvailable, DESKTOP, waitForStill } from "./support/browser.ts";
 import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
@@ -70,7 +70,7 @@ describe.skipIf(!chromiumAvailable)("ranking simulation in Chromium", () => {
     await page.evaluate(() =>
       (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
     );
-    await page.waitForTimeout(300);
+    await waitForStill(page);
     await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
   }
 
@@ -90,7 +90,8 @@ describe.skipIf(!chromiumAvailable)("ranking simulation in Chromium", () => {
     expect(await page.getByTestId("ranking-summary").textContent()).toMatch(/pendaftar/);
     const rows = await table(page).locator("tbody tr").count();
     expect(rows).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId("ranking-impact").textContent()).toContain("tidak berubah");
+    await page.getByTestId("ranking-impact").filter({ hasText: "tidak berubah" }).waitFor();
+    expect(await page.getByTestId("ranking-impact").textContent()).toContain("tidak berubah");
 
     // Work judged nine times as important as income: the comparison turns inconsistent (CR 0.11).
     await page.getByRole("button", { name: /Perbandingan berpasangan/ }).click();
@@ -110,7 +111,8 @@ describe.skipIf(!chromiumAvailable)("ranking simulation in Chromium", () => {
 
     // The first hint is the change that restores consistency.
     await page.getByTestId("ranking-hints").getByRole("button", { name: "Terapkan" }).first().click();
-    await expect.poll(() => page.getByTestId("ranking-cr").textContent()).toMatch(/0,009/);
+    await page.getByTestId("ranking-cr").filter({ hasText: /0,009/ }).waitFor();
+    expect(await page.getByTestId("ranking-cr").textContent()).toMatch(/0,009/);
     await page.getByTestId("cr-justification").waitFor({ state: "detached" });
     await page.getByTestId("ranking-sensitivity").waitFor();
     await page.getByTestId("ranking-near").waitFor();

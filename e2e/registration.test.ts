@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../src/access/index.ts";
-import { CHROMIUM, chromiumAvailable, launchChromium } from "./support/browser.ts";
+import { CHROMIUM, chromiumAvailable, launchChromium, waitForStill } from "./support/browser.ts";
 import { ensureWebBuilt, ROOT, type RunningSalur, startSalur } from "./support/server.ts";
 
 /**
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable)("field registration offline in Chromium", ()
     await page.evaluate(() =>
       (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
     );
-    await page.waitForTimeout(300);
+    await waitForStill(page);
     await page.screenshot({ path: join(SCREENSHOTS, `registration-${name}-${width}.png`), fullPage: true });
   }
 
@@ -132,16 +132,16 @@ describe.skipIf(!chromiumAvailable)("field registration offline in Chromium", ()
     }
   }
 
-  async function finishForm(page: Page): Promise<void> {
+  /** Completes and queues the form; `name` is whom it registers, named by the page once it is on the device. */
+  async function finishForm(page: Page, name: string): Promise<void> {
     await page.getByLabel(/^Nama usaha/).fill("Warung Lapangan");
     await page.getByLabel(/^Bidang usaha/).selectOption("food");
     await attachPhotos(page);
     await page.getByLabel("Ya, hadir").check();
     await page.getByRole("button", { name: "Simpan ke antrean" }).click();
-    await page
-      .getByRole("status")
-      .getByText(/^Disimpan di perangkat/)
-      .waitFor();
+    // This save's own message: the one of the save before stays on screen until this one replaces it, and the
+    // form is emptied for the next applicant only then.
+    await page.getByRole("status").getByText(`Disimpan di perangkat: ${name}`, { exact: true }).waitFor();
   }
 
   async function queue(page: Page): Promise<QueuedInPage[]> {
@@ -240,7 +240,7 @@ describe.skipIf(!chromiumAvailable)("field registration offline in Chromium", ()
     const deviceAddress = "Jl. Poros Lolo Km 3 (pindah)";
     await page.getByLabel(/^Alamat/).fill(deviceAddress);
     await page.getByLabel(/^Alasan perubahan/).fill("Pindah rumah menurut RT");
-    await finishForm(page);
+    await finishForm(page, existing.name);
 
     await page.getByText("Baru", { exact: true }).click();
     for (const applicant of APPLICANTS) {
@@ -250,10 +250,11 @@ describe.skipIf(!chromiumAvailable)("field registration offline in Chromium", ()
       await page.getByRole("button", { name: "Pakai jenis kelamin & tanggal lahir dari NIK" }).click();
       await page.getByLabel(/^RT/).fill("3");
       await page.getByLabel(/^Status pekerjaan/).selectOption("informal_trader");
-      await finishForm(page);
+      await finishForm(page, applicant.name);
     }
-    expect(await states(page)).toEqual(["queued", "queued", "queued", "queued"]);
+    // The queue list is read from the device's store after each save: read it once it counts all four.
     await page.getByTestId("queue-pending").getByText("4 menunggu dikirim").waitFor();
+    expect(await states(page)).toEqual(["queued", "queued", "queued", "queued"]);
     await screenshot(page, "queued");
 
     // Meanwhile the village operator corrects the same person on the server.

@@ -17,7 +17,7 @@ import { batchLines } from "../src/payments/reads.ts";
 import { importResults } from "../src/payments/results.ts";
 import { createPeriod, enrollPerson, registerPerson } from "../src/registry/service.ts";
 import type { Salur } from "../src/runtime.ts";
-import { chromiumAvailable } from "./support/browser.ts";
+import { chromiumAvailable, waitForValue } from "./support/browser.ts";
 import { type InProcessSalur, ROOT, startSalurInProcess } from "./support/server.ts";
 
 /**
@@ -206,11 +206,13 @@ describe.skipIf(!chromiumAvailable)("the Inspektorat's audit view in Chromium", 
       .waitFor();
     // The bars are drawn, one per stage, each followed by its figure.
     const values = page.getByTestId("pipeline-chart").locator(".recharts-label-list text");
-    await expect.poll(() => values.count()).toBe(8);
+    await waitForValue(page, () => values.count(), 8);
+    expect(await values.count()).toBe(8);
     expect(await values.nth(5).textContent()).toBe("1");
     await page.getByText("Rupiah", { exact: true }).click();
     const compact = new Intl.NumberFormat("id-ID", { notation: "compact", maximumFractionDigits: 1 });
-    await expect.poll(() => values.nth(5).textContent()).toBe(`Rp ${compact.format(paid.amount)}`);
+    await waitForValue(page, () => values.nth(5).textContent(), `Rp ${compact.format(paid.amount)}`);
+    expect(await values.nth(5).textContent()).toBe(`Rp ${compact.format(paid.amount)}`);
 
     const failures =
       (await page.getByRole("img", { name: /^Grafik kegagalan/ }).getAttribute("aria-label")) ?? "";

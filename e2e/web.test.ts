@@ -4,7 +4,13 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS } from "../src/access/index.ts";
-import { CHROMIUM, chromiumAvailable, launchChromium } from "./support/browser.ts";
+import {
+  CHROMIUM,
+  chromiumAvailable,
+  launchChromium,
+  waitForStill,
+  waitForValue,
+} from "./support/browser.ts";
 import { ensureWebBuilt, ROOT, type RunningSalur, startSalur } from "./support/server.ts";
 
 /**
@@ -153,7 +159,7 @@ describe.skipIf(!chromiumAvailable)("officials' web app in Chromium", () => {
     const file = `${name}-${width}.png`;
     // Let the activity bar and transitions settle so the picture is what an officer sees.
     await page.evaluate(() => (globalThis as unknown as InPage).scrollTo(0, 0));
-    await page.waitForTimeout(300);
+    await waitForStill(page);
     await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
     if (docs) copyFileSync(join(SCREENSHOTS, file), join(DOCS_SCREENSHOTS, file));
   }
@@ -184,6 +190,8 @@ describe.skipIf(!chromiumAvailable)("officials' web app in Chromium", () => {
 
       const district = page.getByLabel("Kecamatan", { exact: true });
       if (official.area) {
+        // The select holds the official's kecamatan once the region tree has brought its options.
+        await waitForValue(page, () => district.inputValue(), official.area.district);
         expect(await district.inputValue()).toBe(official.area.district);
         expect(await district.isDisabled()).toBe(true);
         const places = await page.locator("tbody tr td:nth-child(4)").allTextContents();
@@ -240,6 +248,16 @@ describe.skipIf(!chromiumAvailable)("officials' web app in Chromium", () => {
     await page.getByTestId("nik-ok").waitFor();
     expect(await nik.getAttribute("aria-invalid")).not.toBe("true");
     await page.getByRole("button", { name: "Pakai jenis kelamin & tanggal lahir dari NIK" }).click();
+    // The form takes the NIK's values as it re-renders, and the desa select its value once the regions load.
+    await waitForValue(
+      page,
+      async () => [
+        await page.getByLabel("Perempuan").isChecked(),
+        await page.getByLabel("Tanggal lahir").inputValue(),
+        await page.getByLabel("Desa/Kelurahan").inputValue(),
+      ],
+      [true, "05/02/1990", "64.01.05.2002"],
+    );
     expect(await page.getByLabel("Perempuan").isChecked()).toBe(true);
     expect(await page.getByLabel("Tanggal lahir").inputValue()).toBe("05/02/1990");
     // A desa operator registers in their own desa: kecamatan and desa are fixed to Kuaro / Lolo.
@@ -357,6 +375,8 @@ describe.skipIf(!chromiumAvailable)("officials' web app in Chromium", () => {
     await page.getByRole("heading", { level: 1, name: "Data penduduk" }).waitFor();
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Registry" }).waitFor();
+    // The document's language is set by an effect after the render that shows the English heading.
+    await page.locator('html[lang="en"]').waitFor({ state: "attached" });
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Registry" }).waitFor();
@@ -388,6 +408,8 @@ describe.skipIf(!chromiumAvailable)("officials' web app in Chromium", () => {
       g.document.addEventListener("change", () => (g.salurChangeAt = performance.now()), true);
     });
     const district = page.getByLabel("Kecamatan", { exact: true });
+    // The list can be ready before the region tree has filled the select: every kecamatan comes at once.
+    await district.locator('option[value="64.01.05"]').waitFor({ state: "attached" });
     const codes = (await district
       .locator("option")
       .evaluateAll((options) =>
@@ -445,7 +467,7 @@ describe.skipIf(!chromiumAvailable)("officials' web app in Chromium", () => {
     await page.getByText("Operator Desa Lolo").waitFor();
     await page.getByRole("button", { name: "Ubah pengguna operator.lolo" }).click();
     // The desa list arrives with the region tree, which the home page no longer loads beforehand.
-    await expect.poll(() => page.getByLabel("Desa/Kelurahan").inputValue()).toBe("64.01.05.2002");
+    await waitForValue(page, () => page.getByLabel("Desa/Kelurahan").inputValue(), "64.01.05.2002");
     await page.getByRole("button", { name: "Batal" }).click();
     await screenshot(page, "users");
 
@@ -456,11 +478,16 @@ describe.skipIf(!chromiumAvailable)("officials' web app in Chromium", () => {
     // Signed out means signed out: the registry sends the browser back to the login page.
     await page.goto(`${salur.baseUrl}/penduduk`);
     await page.waitForURL(/\/masuk$/);
+    await page.getByRole("heading", { level: 1, name: "Masuk ke Salur" }).waitFor();
     await screenshot(page, "login");
     await page.setViewportSize(PHONE);
     await screenshot(page, "login");
 
     // Signing in works from the keyboard alone: the username has focus, Tab moves on, Enter submits…
+    await page
+      .getByLabel(/^Nama pengguna/)
+      .and(page.locator(":focus"))
+      .waitFor();
     await page.keyboard.type("admin");
     await page.keyboard.press("Tab");
     await page.keyboard.type(DEMO_PASSWORD);
@@ -490,7 +517,7 @@ describe.skipIf(!chromiumAvailable)("officials' web app in Chromium", () => {
         .locator('[aria-busy="true"]')
         .waitFor({ state: "detached" })
         .catch(() => {});
-      await page.waitForTimeout(200);
+      await waitForStill(page);
       const overflow = await page.evaluate(() => {
         const root = (
           globalThis as unknown as {

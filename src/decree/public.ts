@@ -145,12 +145,15 @@ const TEXT = {
   },
 } as const;
 
-/** The browser side: WebCrypto SHA-256 of the chosen file against the fingerprints on the page. */
+/**
+ * The browser side: WebCrypto SHA-256 of the chosen file against the fingerprints on the page. The verdict on the
+ * file chosen before is cleared at once, so it is never read as the verdict on the file being checked.
+ */
 const CHECK_SCRIPT = `(function(){var f=document.getElementById('berkas');if(!f)return;var o=document.getElementById('hasil'),d=document.getElementById('sk').dataset,L=d.lang==='en';
 function hex(b){return Array.prototype.map.call(new Uint8Array(b),function(x){return('0'+x.toString(16)).slice(-2)}).join('')}
 function say(c,t){o.className=c;o.textContent=t}
 if(!window.crypto||!crypto.subtle){f.addEventListener('change',function(){say('note',L?'Cannot tell: this browser cannot compute SHA-256 on this connection (it needs https). Compare the fingerprints above with sha256sum.':'Tidak dapat dipastikan: peramban ini tidak dapat menghitung SHA-256 pada sambungan ini (perlu https). Bandingkan sidik jari di atas dengan sha256sum.')});return}
-f.addEventListener('change',function(){var file=f.files&&f.files[0];if(!file)return;file.arrayBuffer().then(function(buf){var head=new TextDecoder().decode(new Uint8Array(buf.slice(0,64)));return crypto.subtle.digest('SHA-256',buf).then(function(h){h=hex(h);var pdf=head.indexOf('%PDF-')===0;
+f.addEventListener('change',function(){var file=f.files&&f.files[0];if(!file)return;say('note',L?'Checking…':'Memeriksa…');file.arrayBuffer().then(function(buf){var head=new TextDecoder().decode(new Uint8Array(buf.slice(0,64)));return crypto.subtle.digest('SHA-256',buf).then(function(h){h=hex(h);var pdf=head.indexOf('%PDF-')===0;
 if(pdf){if(h===d.pdf||h===d.signed){say('ok',L?'Match: this PDF is the decree as approved'+(h===d.signed?' and signed.':'.'):'Cocok: PDF ini adalah SK sebagaimana disetujui'+(h===d.signed?' dan ditandatangani.':'.'));return}
 if(!d.signed){say('note',L?'Cannot tell: a PDF signed or re-saved after approval has other bytes and no signed copy is recorded yet. Check the annex CSV instead.':'Tidak dapat dipastikan: PDF yang ditandatangani atau disimpan ulang setelah disetujui berbeda isinya dan salinan bertanda tangan belum dicatat. Periksa CSV lampiran.');return}
 say('error',L?'No match: this PDF is neither the approved nor the signed decree.':'Tidak cocok: PDF ini bukan SK yang disetujui maupun yang ditandatangani.');return}
