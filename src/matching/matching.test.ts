@@ -11,7 +11,7 @@ import { describeEachDatabase } from "../db/testing.ts";
 import { generateDemoRegistry } from "../demo/registry-demo.ts";
 import { DEMO_SEED, DEMO_TODAY, demoVillages, seedDemo } from "../demo/seed.ts";
 import { buildServer } from "../http/server.ts";
-import type { ReviewView, ViolationsView } from "./routes.ts";
+import type { ReviewView, ViolationsView } from "./schemas.ts";
 
 /** Small enough for a quick suite; the demo plants duplicate registrations at 0.8 % of adults. */
 const PERSONS = 2_000;
