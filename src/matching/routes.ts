@@ -6,6 +6,8 @@ import { requestLanguage } from "../http/errors.ts";
 import { errorResponseSchema, errorResponses, idParams } from "../http/schemas.ts";
 import { CONTENT_TYPES } from "../imports/table-writer.ts";
 import type { Salur } from "../runtime.ts";
+import { findCandidates } from "./candidates.ts";
+import { decideReview, listReviews, qualityReport, runReviewBatch } from "./reviews.ts";
 import {
   candidateQuerySchema,
   candidatesSchema,
@@ -23,7 +25,7 @@ import {
   violationsSchema,
   windowQuerySchema,
 } from "./schemas.ts";
-import * as service from "./service.ts";
+import { createRule, listRules, violationsReport, writeViolations } from "./violations.ts";
 
 const denied = { 401: errorResponseSchema, 403: errorResponseSchema };
 
@@ -46,8 +48,7 @@ export const matchingRoutes =
           response: { 200: candidatesSchema, ...errorResponses, ...denied },
         },
       },
-      async (request) =>
-        service.findCandidates(registry, callerOf(request), request.body, requestLanguage(request)),
+      async (request) => findCandidates(registry, callerOf(request), request.body, requestLanguage(request)),
     );
 
     app.post(
@@ -61,7 +62,7 @@ export const matchingRoutes =
           response: { 200: runSchema, ...errorResponses, ...denied },
         },
       },
-      async (request) => service.runReviewBatch(registry, callerOf(request), request.body),
+      async (request) => runReviewBatch(registry, callerOf(request), request.body),
     );
 
     app.get(
@@ -74,8 +75,7 @@ export const matchingRoutes =
           response: { 200: reviewPageSchema, ...errorResponses, ...denied },
         },
       },
-      async (request) =>
-        service.listReviews(registry, callerOf(request), request.query, requestLanguage(request)),
+      async (request) => listReviews(registry, callerOf(request), request.query, requestLanguage(request)),
     );
 
     app.post(
@@ -90,13 +90,7 @@ export const matchingRoutes =
         },
       },
       async (request) =>
-        service.decideReview(
-          registry,
-          callerOf(request),
-          request.params.id,
-          request.body,
-          requestLanguage(request),
-        ),
+        decideReview(registry, callerOf(request), request.params.id, request.body, requestLanguage(request)),
     );
 
     app.get(
@@ -108,7 +102,7 @@ export const matchingRoutes =
           response: { 200: qualitySchema, ...denied },
         },
       },
-      async () => service.qualityReport(registry),
+      async () => qualityReport(registry),
     );
 
     app.get(
@@ -120,7 +114,7 @@ export const matchingRoutes =
           response: { 200: ruleListSchema, ...denied },
         },
       },
-      async () => service.listRules(registry),
+      async () => listRules(registry),
     );
 
     app.post(
@@ -134,7 +128,7 @@ export const matchingRoutes =
           response: { 200: ruleSchema, ...errorResponses, ...denied },
         },
       },
-      async (request) => service.createRule(registry, callerOf(request), request.body),
+      async (request) => createRule(registry, callerOf(request), request.body),
     );
 
     app.get(
@@ -148,7 +142,7 @@ export const matchingRoutes =
         },
       },
       async (request) =>
-        service.violationsReport(registry, callerOf(request), request.query, requestLanguage(request)),
+        violationsReport(registry, callerOf(request), request.query, requestLanguage(request)),
     );
 
     app.get(
@@ -163,7 +157,7 @@ export const matchingRoutes =
       async (request, reply) => {
         const { format, ...query } = request.query;
         const language = requestLanguage(request);
-        const report = await service.violationsReport(registry, callerOf(request), query, language);
+        const report = await violationsReport(registry, callerOf(request), query, language);
         reply.header("content-type", CONTENT_TYPES[format]);
         reply.header(
           "content-disposition",
@@ -171,7 +165,7 @@ export const matchingRoutes =
         );
         reply.header("cache-control", "no-store");
         const out = new PassThrough();
-        service.writeViolations(report, out, format, language).catch((error: unknown) => {
+        writeViolations(report, out, format, language).catch((error: unknown) => {
           out.destroy(error instanceof Error ? error : new Error(String(error)));
         });
         return reply.send(out);
