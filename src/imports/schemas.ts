@@ -70,8 +70,8 @@ const layoutSchema = z.looseObject({
   encoding: z.string().optional(),
   headerRow: z.number().optional(),
   headers: z.array(z.string()).optional(),
-  /** Field → 0-based column. */
-  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.number()).optional(),
+  /** Field → 0-based column; the keys are not held to today's fields, so a layout stored earlier still serves. */
+  mapping: z.record(z.string(), z.number()).optional(),
   unmapped: z.array(z.object({ column: z.number(), header: z.string() })).optional(),
 });
 
@@ -227,7 +227,7 @@ const evidenceSchema = z.looseObject({
   probability: z.number().optional(),
   weight: z.number().optional(),
   fields: z.array(z.object({ field: z.string(), level: z.string(), weight: z.number() })).optional(),
-  nearest: z.object({ personId: z.string(), name: z.string(), probability: z.number() }).optional(),
+  nearest: z.looseObject({ personId: z.string(), name: z.string(), probability: z.number() }).optional(),
 });
 
 export const lineSchema = z.object({
