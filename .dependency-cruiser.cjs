@@ -7,6 +7,7 @@ const PURE = [
   "^src/i18n/",
   "^src/money/",
   "^src/portal/html\\.ts$",
+  "^src/[^/]+/schemas\\.ts$",
   "^src/matching/(engine|compare|normalise|model|block|cluster|explain|effect)[^/]*\\.ts$",
   "^src/ranking/(ahp|rating|selection|group|defaults)\\.ts$",
   "^src/workflow/engine\\.ts$",

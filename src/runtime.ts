@@ -1,6 +1,6 @@
 import { join } from "node:path";
+import type { Access } from "./access/deps.ts";
 import { placeWordsOf } from "./access/password.ts";
-import type { Access } from "./access/service.ts";
 import { type CheckpointTimer, startCheckpointTimer } from "./audit/checkpoints.ts";
 import { loadAuditKeys } from "./audit/keys.ts";
 import { type AuditLog, createAuditLog } from "./audit/log.ts";

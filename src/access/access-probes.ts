@@ -11,8 +11,8 @@ import {
   userArea,
   versionOf,
 } from "./matrix.ts";
-import { createToken } from "./service.ts";
 import { createTestUser } from "./testing.ts";
+import { createToken } from "./tokens.ts";
 
 /**
  * Access-matrix probes of the registry, access and audit routes: for each, the request inside the caller's

@@ -7,7 +7,7 @@ import { openTestDatabase, TEST_DATABASE_KINDS, TEST_TODAY, testConfig } from ".
 import { buildServer } from "../http/server.ts";
 import { openSalur, type Salur } from "../runtime.ts";
 import { SESSION_COOKIE } from "./http.ts";
-import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from "./service.ts";
+import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from "./sessions.ts";
 import { createTestUser, sessionCookieOf, signIn, TEST_PASSWORD } from "./testing.ts";
 import { ACCOUNT_POLICY, ADDRESS_POLICY } from "./throttle.ts";
 

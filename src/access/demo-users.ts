@@ -2,8 +2,8 @@ import type { Salur } from "../runtime.ts";
 import { systemCaller } from "./actor.ts";
 import { DEMO_PASSWORD } from "./password.ts";
 import type { Role } from "./roles.ts";
-import { createUser } from "./service.ts";
 import * as store from "./store.ts";
+import { createUser } from "./users.ts";
 
 /**
  * One account per role for the demo of Kabupaten Paser, in real areas: the regency (64.01), Kecamatan Kuaro

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError } from "../i18n/domain-error.ts";
 import { actorCan, type Caller } from "./actor.ts";
+import type { Access } from "./deps.ts";
 import { routeAccess } from "./permissions.ts";
 import {
-  type Access,
   type Authenticated,
   authenticateBearer,
   authenticateSession,
   csrfMatches,
   SESSION_MAX_SECONDS,
-} from "./service.ts";
+} from "./sessions.ts";
 
 declare module "fastify" {
   interface FastifyRequest {

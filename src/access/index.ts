@@ -14,6 +14,7 @@ export {
 export { type AreaLevel, type AreaScope, areaContains, areaScope, type Place, placeKey } from "./area.ts";
 export { areaCondition, placeKeyCondition } from "./area-sql.ts";
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser, ensureDemoUsers } from "./demo-users.ts";
+export type { Access } from "./deps.ts";
 export { conflictingDuties, DUTIES, DUTY_PAIRS, type Duty, type DutyPair } from "./duties.ts";
 export {
   callerOf,
@@ -22,6 +23,7 @@ export {
   registeredRoutes,
   SESSION_COOKIE,
 } from "./http.ts";
+export { performDuty } from "./maker-checker.ts";
 export { ACCESS_MESSAGES } from "./messages.ts";
 export {
   ACTIONS,
@@ -35,15 +37,6 @@ export {
 } from "./permissions.ts";
 export { ROLES, type Role } from "./roles.ts";
 export { accessRoutes } from "./routes.ts";
-export {
-  type Access,
-  changePassword,
-  createToken,
-  createUser,
-  listAllUsers,
-  listUsers,
-  login,
-  performDuty,
-  revokeToken,
-  updateUser,
-} from "./service.ts";
+export { changePassword, login } from "./sessions.ts";
+export { createToken, revokeToken } from "./tokens.ts";
+export { createUser, listAllUsers, listUsers, updateUser } from "./users.ts";

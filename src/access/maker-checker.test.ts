@@ -7,9 +7,10 @@ import { buildServer } from "../http/server.ts";
 import type { Salur } from "../runtime.ts";
 import { type Actor, auditActor } from "./actor.ts";
 import { DUTY_PAIRS, type Duty } from "./duties.ts";
-import { actorOf, performDuty } from "./service.ts";
+import { performDuty } from "./maker-checker.ts";
 import * as store from "./store.ts";
 import { createTestUser, signIn } from "./testing.ts";
+import { actorOf } from "./user-views.ts";
 
 const LOLO = "64.01.05.2002";
 

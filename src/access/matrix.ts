@@ -6,8 +6,8 @@ import type { Caller } from "./actor.ts";
 import { type AreaScope, areaContains, type Place } from "./area.ts";
 import type { Action, ObjectScope } from "./permissions.ts";
 import type { Role } from "./roles.ts";
-import { createToken } from "./service.ts";
 import { createTestUser, type Session } from "./testing.ts";
+import { createToken } from "./tokens.ts";
 
 /**
  * The world the access-matrix test probes (src/access/access-matrix.test.ts): records inside every matrix

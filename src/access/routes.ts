@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponseSchema, errorResponses } from "../http/schemas.ts";
+import type { Access } from "./deps.ts";
 import { callerOf, clearSessionCookie, setSessionCookie } from "./http.ts";
 import {
   demoStatusSchema,
@@ -14,7 +15,9 @@ import {
   userUpdateSchema,
   userViewSchema,
 } from "./schemas.ts";
-import * as service from "./service.ts";
+import { changePassword, currentUser, demoStatus, login, logout } from "./sessions.ts";
+import { createToken, listTokens, revokeToken } from "./tokens.ts";
+import { createUser, listUsers, updateUser } from "./users.ts";
 
 const authErrors = {
   401: errorResponseSchema,
@@ -23,7 +26,7 @@ const authErrors = {
 };
 
 export const accessRoutes =
-  (access: service.Access): FastifyPluginAsync =>
+  (access: Access): FastifyPluginAsync =>
   async (fastify) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -38,7 +41,7 @@ export const accessRoutes =
         },
       },
       async (request, reply) => {
-        const result = await service.login(access, {
+        const result = await login(access, {
           ...request.body,
           address: request.ip,
           userAgent: request.headers["user-agent"] ?? null,
@@ -59,8 +62,7 @@ export const accessRoutes =
         },
       },
       async (request, reply) => {
-        if (request.auth?.sessionHash)
-          await service.logout(access, callerOf(request), request.auth.sessionHash);
+        if (request.auth?.sessionHash) await logout(access, callerOf(request), request.auth.sessionHash);
         clearSessionCookie(request, reply);
         return reply.status(204).send(null);
       },
@@ -75,7 +77,7 @@ export const accessRoutes =
           response: { 200: demoStatusSchema },
         },
       },
-      async () => service.demoStatus(access),
+      async () => demoStatus(access),
     );
 
     app.get(
@@ -89,7 +91,7 @@ export const accessRoutes =
       },
       async (request) => {
         const caller = callerOf(request);
-        const user = await service.currentUser(access, caller.actor);
+        const user = await currentUser(access, caller.actor);
         return { user, csrfToken: request.auth?.csrfToken ?? "" };
       },
     );
@@ -105,12 +107,7 @@ export const accessRoutes =
         },
       },
       async (request, reply) => {
-        await service.changePassword(
-          access,
-          callerOf(request),
-          request.body,
-          request.auth?.sessionHash ?? null,
-        );
+        await changePassword(access, callerOf(request), request.body, request.auth?.sessionHash ?? null);
         return reply.status(204).send(null);
       },
     );
@@ -124,7 +121,7 @@ export const accessRoutes =
           response: { 200: z.array(userViewSchema), ...authErrors },
         },
       },
-      async (request) => service.listUsers(access, callerOf(request)),
+      async (request) => listUsers(access, callerOf(request)),
     );
 
     app.post(
@@ -138,7 +135,7 @@ export const accessRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await service.createUser(access, callerOf(request), request.body)),
+        reply.status(201).send(await createUser(access, callerOf(request), request.body)),
     );
 
     app.patch(
@@ -153,7 +150,7 @@ export const accessRoutes =
           response: { 200: userViewSchema, ...errorResponses, ...authErrors },
         },
       },
-      async (request) => service.updateUser(access, callerOf(request), request.params.id, request.body),
+      async (request) => updateUser(access, callerOf(request), request.params.id, request.body),
     );
 
     app.get(
@@ -165,7 +162,7 @@ export const accessRoutes =
           response: { 200: z.array(tokenViewSchema), ...authErrors },
         },
       },
-      async (request) => service.listTokens(access, callerOf(request)),
+      async (request) => listTokens(access, callerOf(request)),
     );
 
     app.post(
@@ -181,14 +178,7 @@ export const accessRoutes =
       async (request, reply) =>
         reply
           .status(201)
-          .send(
-            await service.createToken(
-              access,
-              callerOf(request),
-              request.body,
-              request.auth?.via ?? "session",
-            ),
-          ),
+          .send(await createToken(access, callerOf(request), request.body, request.auth?.via ?? "session")),
     );
 
     app.delete(
@@ -202,7 +192,7 @@ export const accessRoutes =
         },
       },
       async (request, reply) => {
-        await service.revokeToken(access, callerOf(request), request.params.id);
+        await revokeToken(access, callerOf(request), request.params.id);
         return reply.status(204).send(null);
       },
     );

@@ -4,7 +4,7 @@ import type { Salur } from "../runtime.ts";
 import { systemCaller } from "./actor.ts";
 import { SESSION_COOKIE } from "./http.ts";
 import type { Role } from "./roles.ts";
-import { createUser } from "./service.ts";
+import { createUser } from "./users.ts";
 
 /** Test helpers: accounts made directly (no password-strength check) and sessions signed in through the API. */
 export const TEST_PASSWORD = "uji-coba-kata-sandi-panjang";

@@ -6,7 +6,7 @@
  */
 import { auditActor, type Caller } from "../access/actor.ts";
 import { placeKey } from "../access/area.ts";
-import { performDuty } from "../access/service.ts";
+import { performDuty } from "../access/maker-checker.ts";
 import { DomainError } from "../i18n/domain-error.ts";
 import { openBound } from "../privacy/vault.ts";
 import { discloseBirthDate, discloseIdNumber, disclosureFor } from "../registry/persons.ts";

@@ -17,6 +17,7 @@ import {
   queueSchema,
   slaSettingsInputSchema,
   slaSettingsSchema,
+  statisticsPublicationSchema,
   statisticsSchema,
   stepInputSchema,
   stepResultSchema,
@@ -55,10 +56,7 @@ export const complaintRoutes =
           tags,
           summary:
             "Publish today's public complaint statistics (suppressed, hashed); the public page serves the newest from memory",
-          response: {
-            201: z.object({ id: z.string(), sha256: z.string(), publishedAt: z.string() }),
-            ...errorResponses,
-          },
+          response: { 201: statisticsPublicationSchema, ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -166,3 +166,10 @@ export const slaSettingsInputSchema = z
     reason: z.string().trim().min(3).max(500),
   })
   .strict();
+
+/** A frozen publication of the public complaint statistics: its id, the hash of its figures and when. */
+export const statisticsPublicationSchema = z.object({
+  id: z.string(),
+  sha256: z.string(),
+  publishedAt: z.string(),
+});

@@ -1,14 +1,15 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { systemCaller } from "../access/actor.ts";
-import { actorOf } from "../access/service.ts";
 import * as accessStore from "../access/store.ts";
 import { createTestUser } from "../access/testing.ts";
+import { actorOf } from "../access/user-views.ts";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
 import { seedDemo } from "../demo/seed.ts";
 import { buildServer } from "../http/server.ts";
-import { rankingOf, runSelection } from "../ranking/service.ts";
+import { rankingOf } from "../ranking/context.ts";
+import { runSelection } from "../ranking/selection-runs.ts";
 import { decreedRecipients } from "./read.ts";
 import { decreesOf } from "./runtime.ts";
 import { approveDecree, checkDecree, draftDecree } from "./service.ts";

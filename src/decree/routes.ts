@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { auditActor, seesAgency } from "../access/actor.ts";
 import { callerOf } from "../access/http.ts";
 import { errorResponses, idParams } from "../http/schemas.ts";
@@ -9,15 +8,19 @@ import * as registryStore from "../registry/store.ts";
 import { isNumberPattern } from "./diff.ts";
 import { annexCsvOf, decreeDiff, decreeLines, getDecree, listDecrees } from "./read.ts";
 import {
+  decreeListSchema,
   decreeViewSchema,
   diffSchema,
   draftInputSchema,
   linesPageSchema,
   linesQuerySchema,
+  logoSchema,
   pdfQuerySchema,
   revokeInputSchema,
   settingsSchema,
   settingsViewSchema,
+  signedPdfSchema,
+  stepOutcomeSchema,
   templateSchema,
   templateViewSchema,
   versionInputSchema,
@@ -37,12 +40,6 @@ import { defaultTemplate } from "./template.ts";
 
 const SIGNED_PDF_LIMIT = 30 * 1024 * 1024;
 const LOGO_LIMIT = 1024 * 1024;
-const outcome = z.object({
-  id: z.uuid(),
-  status: z.string(),
-  number: z.string().nullish(),
-  version: z.number().optional(),
-});
 
 /** The officials' decree API. Access rules are in the permission table; the use cases apply the agency. */
 export const decreeRoutes =
@@ -68,7 +65,7 @@ export const decreeRoutes =
         schema: {
           tags,
           summary: "Decrees of the caller's agency (all for the others), newest first",
-          response: { 200: z.array(decreeViewSchema) },
+          response: { 200: decreeListSchema },
         },
       },
       async (request) => listDecrees(decrees, callerOf(request)),
@@ -177,7 +174,7 @@ export const decreeRoutes =
           summary: "Check a draft (not by its drafter)",
           params: idParams,
           body: versionInputSchema,
-          response: { 200: outcome, ...errorResponses },
+          response: { 200: stepOutcomeSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -196,7 +193,7 @@ export const decreeRoutes =
             "Approve a checked decree (bupati): numbered, PDF hashed, enrollments approved; refused while the sanggah window is open",
           params: idParams,
           body: versionInputSchema,
-          response: { 200: outcome, ...errorResponses },
+          response: { 200: stepOutcomeSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -216,7 +213,7 @@ export const decreeRoutes =
           summary: "Revoke a decree in force",
           params: idParams,
           body: revokeInputSchema,
-          response: { 200: outcome, ...errorResponses },
+          response: { 200: stepOutcomeSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -236,7 +233,7 @@ export const decreeRoutes =
           summary:
             "Attach the PDF signed outside Salur (body: application/pdf, or JSON { pdfBase64 }); its hash is recorded once",
           params: idParams,
-          response: { 200: z.object({ id: z.uuid(), signedPdfSha256: z.string() }), ...errorResponses },
+          response: { 200: signedPdfSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -331,7 +328,7 @@ export const decreeRoutes =
         schema: {
           tags,
           summary: "Upload the regency's logo for the kop surat (image/png or image/jpeg body)",
-          response: { 200: z.object({ sha256: z.string() }), ...errorResponses },
+          response: { 200: logoSchema, ...errorResponses },
         },
       },
       async (request) => {

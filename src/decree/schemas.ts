@@ -55,6 +55,7 @@ export const decreeViewSchema = z.object({
   version: z.number(),
 });
 export type DecreeView = z.output<typeof decreeViewSchema>;
+export const decreeListSchema = z.array(decreeViewSchema);
 
 export const decreeLineSchema = z.object({
   line: z.number(),
@@ -107,3 +108,13 @@ export const templateSchema = z.object({
   decisions: z.array(z.string().trim().min(3).max(2000)).min(1).max(10),
 });
 export const templateViewSchema = templateSchema.extend({ version: z.number() });
+
+/** A decree after a step of its lifecycle (check, approve, revoke): its status and, once numbered, its number. */
+export const stepOutcomeSchema = z.object({
+  id: z.uuid(),
+  status: z.string(),
+  number: z.string().nullish(),
+  version: z.number().optional(),
+});
+export const signedPdfSchema = z.object({ id: z.uuid(), signedPdfSha256: z.string() });
+export const logoSchema = z.object({ sha256: z.string() });

@@ -5,7 +5,7 @@
  * approves (src/access/duties.ts). An approved decree is never edited; only its status moves on.
  */
 import { type Actor, actorCan, auditActor, type Caller, seesAgency } from "../access/actor.ts";
-import { performDuty } from "../access/service.ts";
+import { performDuty } from "../access/maker-checker.ts";
 import type { AuditDraft } from "../audit/entry.ts";
 import { checkpointNow } from "../audit/index.ts";
 import type { Executor } from "../db/index.ts";

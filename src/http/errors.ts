@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { ACCESS_MESSAGES } from "../access/messages.ts";
-import { ThrottledError } from "../access/service.ts";
+import { ThrottledError } from "../access/sessions.ts";
 import { AUDIT_MESSAGES } from "../audit/messages.ts";
 import { CIVIL_REGISTRY_MESSAGES } from "../civil-registry/messages.ts";
 import { COMPLAINT_MESSAGES } from "../complaints/messages.ts";

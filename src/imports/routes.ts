@@ -6,36 +6,50 @@
 import { Readable } from "node:stream";
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { callerOf } from "../access/http.ts";
 import { requestLanguage, translate } from "../http/errors.ts";
 import { errorResponses, idParams } from "../http/schemas.ts";
 import { DomainError } from "../i18n/domain-error.ts";
-import { jobRoutes, jobViewSchema } from "../jobs/routes.ts";
+import { jobRoutes } from "../jobs/index.ts";
 import type { Salur } from "../runtime.ts";
 import { columnLetter, IMPORT_FIELDS } from "./headers.ts";
 import {
-  areaCountSchema,
   download,
   FILE_TYPES,
-  fieldTarget,
-  fileName,
-  importQuery,
   importView,
-  importViewSchema,
-  issueMessage,
-  lineSchema,
-  mappingParam,
   params,
   presentJob,
   reconciliationView,
-  reconciliationViewSchema,
   streamFile,
-  submittedSchema,
 } from "./http.ts";
 import { FileRejected } from "./limits.ts";
 import * as reconciliation from "./reconciliation.ts";
-import { RECONCILIATION_CATEGORIES, RECONCILIATION_SCOPES } from "./schema.ts";
+import {
+  areaCountListSchema,
+  decisionInputSchema,
+  downloadQuerySchema,
+  exportQuerySchema,
+  importFieldsSchema,
+  importListSchema,
+  importQuery,
+  importViewSchema,
+  issueListSchema,
+  issuesQuerySchema,
+  lineListSchema,
+  linePageSchema,
+  linesQuerySchema,
+  periodFilterSchema,
+  reconciliationListSchema,
+  reconciliationQuerySchema,
+  reconciliationSubmittedSchema,
+  reconciliationViewSchema,
+  submittedSchema,
+  templateInputSchema,
+  templateListSchema,
+  templateSchema,
+  templatesQuerySchema,
+  villagesQuerySchema,
+} from "./schemas.ts";
 import * as service from "./service.ts";
 import * as store from "./store.ts";
 
@@ -65,7 +79,7 @@ export const importRoutes =
         schema: {
           tags,
           summary: "The fields a list can be mapped to (for the column-mapping form)",
-          response: { 200: z.array(z.string()) },
+          response: { 200: importFieldsSchema },
         },
       },
       async () => [...IMPORT_FIELDS],
@@ -115,8 +129,8 @@ export const importRoutes =
         schema: {
           tags,
           summary: "Recent imports the caller may see, newest first",
-          querystring: z.object({ periodId: z.uuid().optional() }),
-          response: { 200: z.array(importViewSchema), ...errorResponses },
+          querystring: periodFilterSchema,
+          response: { 200: importListSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -156,11 +170,8 @@ export const importRoutes =
           tags,
           summary: "Findings of an import by row, with messages",
           params: idParams,
-          querystring: z.object({
-            afterRow: z.coerce.number().int().min(0).default(0),
-            limit: z.coerce.number().int().min(1).max(1000).default(200),
-          }),
-          response: { 200: z.array(issueMessage), ...errorResponses },
+          querystring: issuesQuerySchema,
+          response: { 200: issueListSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -194,7 +205,7 @@ export const importRoutes =
           tags,
           summary: "The original file with a column of findings per row, as XLSX or CSV",
           params: idParams,
-          querystring: z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") }),
+          querystring: downloadQuerySchema,
         },
       },
       async (request, reply) => {
@@ -256,22 +267,14 @@ export const importRoutes =
         ),
     );
 
-    const templateSchema = z.object({
-      id: z.uuid(),
-      agencyId: z.string().nullable(),
-      name: z.string(),
-      mapping: z.record(z.string(), fieldTarget),
-      version: z.number(),
-    });
-
     app.get(
       "/import-templates",
       {
         schema: {
           tags,
           summary: "Saved column mappings of an agency (and the shared ones)",
-          querystring: z.object({ agencyId: z.uuid().optional() }),
-          response: { 200: z.array(templateSchema), ...errorResponses },
+          querystring: templatesQuerySchema,
+          response: { 200: templateListSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -297,11 +300,7 @@ export const importRoutes =
         schema: {
           tags,
           summary: "Save (or replace) an agency's column mapping under a name",
-          body: z.object({
-            agencyId: z.uuid().nullish(),
-            name: z.string().trim().min(1).max(80),
-            mapping: z.record(z.string().max(200), fieldTarget),
-          }),
+          body: templateInputSchema,
           response: { 201: templateSchema, ...errorResponses },
         },
       },
@@ -338,20 +337,8 @@ export const importRoutes =
           tags: rtags,
           summary:
             "Upload a central list (raw body) to reconcile with the period's enrolled persons or the whole registry",
-          querystring: z.object({
-            fileName,
-            periodId: z.uuid(),
-            scope: z.enum(RECONCILIATION_SCOPES).default("period"),
-            sourceName: z.string().trim().min(1).max(120).default("DTKS"),
-            templateId: z.uuid().optional(),
-            mapping: mappingParam.optional(),
-            headerRow: z.coerce.number().int().min(1).max(1000).optional(),
-            sheetName: z.string().max(31).optional(),
-          }),
-          response: {
-            202: z.object({ reconciliationId: z.uuid(), job: jobViewSchema.nullable() }),
-            ...errorResponses,
-          },
+          querystring: reconciliationQuerySchema,
+          response: { 202: reconciliationSubmittedSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -381,8 +368,8 @@ export const importRoutes =
         schema: {
           tags: rtags,
           summary: "Reconciliations of a period (or all the caller may see)",
-          querystring: z.object({ periodId: z.uuid().optional() }),
-          response: { 200: z.array(reconciliationViewSchema), ...errorResponses },
+          querystring: periodFilterSchema,
+          response: { 200: reconciliationListSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -426,8 +413,8 @@ export const importRoutes =
           tags: rtags,
           summary: "The four sets' counts per desa of one kecamatan",
           params: idParams,
-          querystring: z.object({ districtCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/) }),
-          response: { 200: z.array(areaCountSchema), ...errorResponses },
+          querystring: villagesQuerySchema,
+          response: { 200: areaCountListSchema, ...errorResponses },
         },
       },
       async (request) =>
@@ -439,22 +426,6 @@ export const importRoutes =
         ),
     );
 
-    const lineFilter = {
-      category: z.enum(RECONCILIATION_CATEGORIES).optional(),
-      districtCode: z
-        .string()
-        .regex(/^\d{2}\.\d{2}\.\d{2}$/)
-        .optional(),
-      villageCode: z
-        .string()
-        .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/)
-        .optional(),
-      decided: z
-        .enum(["true", "false"])
-        .transform((v) => v === "true")
-        .optional(),
-    };
-
     app.get(
       "/reconciliations/:id/lines",
       {
@@ -462,20 +433,8 @@ export const importRoutes =
           tags: rtags,
           summary: "Lines of a reconciliation (NIK and KK masked), filtered by set, kecamatan, desa, decided",
           params: idParams,
-          querystring: z.object({
-            ...lineFilter,
-            page: z.coerce.number().int().min(1).default(1),
-            pageSize: z.coerce.number().int().min(1).max(200).default(50),
-          }),
-          response: {
-            200: z.object({
-              items: z.array(lineSchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
-            ...errorResponses,
-          },
+          querystring: linesQuerySchema,
+          response: { 200: linePageSchema, ...errorResponses },
         },
       },
       async (request) =>
@@ -489,15 +448,8 @@ export const importRoutes =
           tags: rtags,
           summary: "Record one decision on one or more lines; each is an audit entry",
           params: idParams,
-          body: z.object({
-            lines: z
-              .array(z.object({ id: z.uuid(), version: z.number().int().min(1).optional() }))
-              .min(1)
-              .max(500),
-            decision: z.string().min(1).max(40),
-            reason: z.string().trim().max(500).nullish(),
-          }),
-          response: { 200: z.array(lineSchema), ...errorResponses },
+          body: decisionInputSchema,
+          response: { 200: lineListSchema, ...errorResponses },
         },
       },
       async (request) => reconciliation.decideLines(d, callerOf(request), request.params.id, request.body),
@@ -511,11 +463,7 @@ export const importRoutes =
           summary:
             "Export lines (one set, or all) as XLSX or CSV; identity=full for roles entitled to full NIK (audited)",
           params: idParams,
-          querystring: z.object({
-            ...lineFilter,
-            format: z.enum(["xlsx", "csv"]).default("xlsx"),
-            identity: z.enum(["masked", "full"]).default("masked"),
-          }),
+          querystring: exportQuerySchema,
         },
       },
       async (request, reply) => {

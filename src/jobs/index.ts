@@ -2,6 +2,7 @@
 import type { DatabaseHandle } from "../db/index.ts";
 import { createJobRunner, type JobRunner, type JobRunnerOptions } from "./runner.ts";
 
+export { JOB_STATES, type JobState } from "./codes.ts";
 export { JOB_MESSAGES } from "./messages.ts";
 export { jobRoutes } from "./routes.ts";
 export {
@@ -15,7 +16,7 @@ export {
   type JobView,
   jobView,
 } from "./runner.ts";
-export { JOB_STATES, type JobState, jobs } from "./schema.ts";
+export { jobs } from "./schema.ts";
 export type { JobRow, NewJob } from "./store.ts";
 
 const runners = new WeakMap<DatabaseHandle, JobRunner>();

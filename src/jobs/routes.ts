@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { type Actor, auditActor } from "../access/actor.ts";
 import { callerOf } from "../access/http.ts";
 import type { AuditLog } from "../audit/index.ts";
@@ -9,28 +8,8 @@ import { requestLanguage, translate } from "../http/errors.ts";
 import { errorResponses, idParams } from "../http/schemas.ts";
 import { DomainError } from "../i18n/domain-error.ts";
 import type { JobRunner, JobView } from "./runner.ts";
-import { JOB_STATES } from "./schema.ts";
+import { jobListSchema, jobsQuerySchema, jobViewSchema } from "./schemas.ts";
 import { listJobs } from "./store.ts";
-
-export const jobViewSchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  state: z.enum(JOB_STATES),
-  stage: z.string().nullable().describe("read, inspect, apply, screen, store … (translate in the web app)"),
-  done: z.number(),
-  total: z.number().nullable(),
-  percent: z.number().nullable(),
-  detail: z.record(z.string(), z.unknown()).nullable(),
-  result: z.record(z.string(), z.unknown()).nullable(),
-  error: z
-    .object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.unknown()) })
-    .nullable(),
-  attempts: z.number(),
-  createdByName: z.string(),
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-});
 
 /** Roles that oversee everyone's work; everyone else sees the jobs they started. */
 const OVERSEERS = new Set(["admin", "auditor", "system"]);
@@ -84,8 +63,8 @@ export const jobRoutes =
         schema: {
           tags,
           summary: "The caller's recent jobs, newest first",
-          querystring: z.object({ kind: z.string().max(60).optional() }),
-          response: { 200: z.array(jobViewSchema), ...errorResponses },
+          querystring: jobsQuerySchema,
+          response: { 200: jobListSchema, ...errorResponses },
         },
       },
       async (request) => {

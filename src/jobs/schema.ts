@@ -1,7 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-
-export const JOB_STATES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
-export type JobState = (typeof JOB_STATES)[number];
+import { JOB_STATES } from "./codes.ts";
 
 /**
  * Long work (an import of a million rows, a reconciliation, later a batch overlap run) as a row: its state,

@@ -5,7 +5,7 @@ import {
   type PlaceName,
   type ProbeContext,
 } from "../access/matrix.ts";
-import type { ReviewView, ViolationsView } from "./routes.ts";
+import type { ReviewView, ViolationsView } from "./schemas.ts";
 import * as store from "./store.ts";
 
 /**

@@ -4,15 +4,15 @@ import { beforeAll, expect, it } from "vitest";
 import { systemCaller } from "../access/actor.ts";
 import { ensureDemoUsers } from "../access/demo-users.ts";
 import { actionsOf } from "../access/permissions.ts";
-import { createToken } from "../access/service.ts";
 import * as accessStore from "../access/store.ts";
+import { createToken } from "../access/tokens.ts";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
 import { generateDemoRegistry } from "../demo/registry-demo.ts";
 import { DEMO_SEED, DEMO_TODAY, demoVillages, seedDemo } from "../demo/seed.ts";
 import { buildServer } from "../http/server.ts";
 import { warmRegistryIndex } from "./registry-index.ts";
-import type { ReviewView, ViolationsView } from "./routes.ts";
+import type { ReviewView, ViolationsView } from "./schemas.ts";
 
 /** Small enough for a quick suite; the demo plants duplicate registrations at 0.8 % of adults. */
 const PERSONS = 2_000;

@@ -15,11 +15,11 @@ import {
 } from "../registry/persons.ts";
 import type { Registry } from "../registry/service.ts";
 import { windowOf } from "./candidates.ts";
+import type { REVIEW_STATUSES } from "./codes.ts";
 import { describeExplanation, explainPattern, type PairExplanation } from "./explain.ts";
 import { linkRecords, type PairDecision } from "./link.ts";
 import { probabilityOf, weightOf } from "./model.ts";
 import { loadRegistryRecords, REGISTRY_SOURCE, registryIndex } from "./registry-index.ts";
-import type { REVIEW_STATUSES } from "./schema.ts";
 import * as store from "./store.ts";
 import type { LinkageRecord } from "./types.ts";
 

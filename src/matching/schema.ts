@@ -11,13 +11,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { persons, programs } from "../registry/schema.ts";
+import { OVERLAP_LEVELS, REVIEW_KINDS, REVIEW_STATUSES } from "./codes.ts";
 import type { PairExplanation } from "./explain.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-
-export const REVIEW_KINDS = ["review", "sample"] as const;
-export const REVIEW_STATUSES = ["open", "same_person", "different_people"] as const;
-export const OVERLAP_LEVELS = ["person", "household"] as const;
 
 /** One batch linkage over the registry: what it found, so a meeting can cite the run its agenda came from. */
 export const matchRuns = pgTable("match_runs", {

@@ -3,8 +3,9 @@ import type { AreaScope } from "../access/area.ts";
 import { areaCondition } from "../access/area-sql.ts";
 import type { Executor } from "../db/index.ts";
 import { agencies, enrollments, periods, persons, programs } from "../registry/schema.ts";
+import type { REVIEW_KINDS, REVIEW_STATUSES } from "./codes.ts";
 import type { PairExplanation } from "./explain.ts";
-import { matchReviews, matchRuns, overlapRules, type REVIEW_KINDS, type REVIEW_STATUSES } from "./schema.ts";
+import { matchReviews, matchRuns, overlapRules } from "./schema.ts";
 
 export type ReviewRow = typeof matchReviews.$inferSelect;
 export type RuleRow = typeof overlapRules.$inferSelect;

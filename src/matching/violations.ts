@@ -10,6 +10,7 @@ import { createTableWriter, type TableFormat } from "../imports/table-writer.ts"
 import { regionRef } from "../registry/persons.ts";
 import type { Registry } from "../registry/service.ts";
 import { type EnrollmentSummary, windowOf } from "./candidates.ts";
+import type { OVERLAP_LEVELS } from "./codes.ts";
 import { comparePair } from "./comparison-vector.ts";
 import { linkRecords } from "./link.ts";
 import { MATCHING_MESSAGES } from "./messages.ts";
@@ -17,7 +18,6 @@ import { probabilityOf } from "./model.ts";
 import { findViolations, type OverlapRule, sameProgramRules, type Violation } from "./overlap.ts";
 import { registryRecordsOf } from "./registry-index.ts";
 import { orderedPair, pairDecisions } from "./reviews.ts";
-import type { OVERLAP_LEVELS } from "./schema.ts";
 import * as store from "./store.ts";
 
 const t = createTranslator(MATCHING_MESSAGES);

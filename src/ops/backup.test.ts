@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, ensureDemoUsers } from "../access/demo-users.ts";
-import { login } from "../access/service.ts";
+import { login } from "../access/sessions.ts";
 import type { Config } from "../config.ts";
 import { queryRows } from "../db/index.ts";
 import { TEST_DATABASE_KINDS, testConfig } from "../db/testing.ts";

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { actorCan, auditActor, type Caller } from "../access/actor.ts";
-import { performDuty } from "../access/service.ts";
+import { performDuty } from "../access/maker-checker.ts";
 import { checkpointNow } from "../audit/index.ts";
 import type { Executor } from "../db/index.ts";
 import { DomainError } from "../i18n/domain-error.ts";

@@ -7,8 +7,8 @@
  *   node --import tsx src/payments/fault-child.ts <dataDir> <databaseUrl|-> <batchId> <userId> <file> <run|pause>
  */
 import { readFileSync } from "node:fs";
-import { actorOf } from "../access/service.ts";
 import * as accessStore from "../access/store.ts";
+import { actorOf } from "../access/user-views.ts";
 import { openSalur } from "../runtime.ts";
 import { paymentsOf } from "./context.ts";
 import { importResults } from "./results.ts";

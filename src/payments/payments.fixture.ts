@@ -8,9 +8,9 @@ import { sql } from "drizzle-orm";
 import type { Caller } from "../access/actor.ts";
 import { systemCaller } from "../access/actor.ts";
 import type { Role } from "../access/roles.ts";
-import { actorOf } from "../access/service.ts";
 import * as accessStore from "../access/store.ts";
 import { createTestUser } from "../access/testing.ts";
+import { actorOf } from "../access/user-views.ts";
 import { createAgency, createPeriod, createProgram } from "../registry/service.ts";
 import type { Salur } from "../runtime.ts";
 

@@ -5,7 +5,7 @@
  * workflow) and the audit entries commit together or not at all — a process killed mid-import leaves nothing.
  */
 import { auditActor, type Caller } from "../access/actor.ts";
-import { performDuty } from "../access/service.ts";
+import { performDuty } from "../access/maker-checker.ts";
 import type { AuditDraft } from "../audit/entry.ts";
 import { checkpointNow } from "../audit/index.ts";
 import type { Executor } from "../db/index.ts";

@@ -18,6 +18,7 @@ import {
   exportInputSchema,
   linesPageSchema,
   linesQuerySchema,
+  preparedBatchesSchema,
   prepareInputSchema,
   reconciliationQuerySchema,
   reconciliationSchema,
@@ -66,7 +67,7 @@ export const paymentRoutes =
             "Prepare batches from an approved decree (the maker), split by branch or kecamatan if wanted",
           body: prepareInputSchema,
           response: {
-            201: batchListSchema.pick({}).extend({ items: batchSchema.array() }),
+            201: preparedBatchesSchema,
             ...errorResponses,
             ...denied,
           },

@@ -41,6 +41,8 @@ export const batchListItemSchema = batchSchema.extend({
   bankName: z.string(),
 });
 export const batchListSchema = z.object({ items: z.array(batchListItemSchema) });
+/** The batches one preparation made from a decree. */
+export const preparedBatchesSchema = z.object({ items: z.array(batchSchema) });
 export const batchListQuerySchema = z.object({ periodId: z.uuid().optional() });
 
 export const reconcileRowSchema = z.object({

@@ -5,7 +5,7 @@
  * its audit entry; an enrollment that moved since the preparation makes the approval fail (prepare again).
  */
 import { auditActor, type Caller, seesAgency } from "../access/actor.ts";
-import { performDuty } from "../access/service.ts";
+import { performDuty } from "../access/maker-checker.ts";
 import type { Executor } from "../db/index.ts";
 import { DomainError } from "../i18n/domain-error.ts";
 import { applyTransitions } from "../workflow/service.ts";

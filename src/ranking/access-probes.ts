@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { type AccessProbes, type ProbeContext, programAgency } from "../access/matrix.ts";
 import { queryRows } from "../db/index.ts";
+import { rankingOf } from "./context.ts";
 import { SEED_003_MODEL } from "./defaults.ts";
 import type { RankingPage, SimulationTableView } from "./schemas.ts";
-import { rankingOf, runSelection } from "./service.ts";
+import { runSelection } from "./selection-runs.ts";
 import { base64ToUint16 } from "./transfer.ts";
 
 /**

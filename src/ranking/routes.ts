@@ -5,7 +5,10 @@ import { callerOf } from "../access/http.ts";
 import { requestLanguage, translate } from "../http/errors.ts";
 import { errorResponses, idParams } from "../http/schemas.ts";
 import type { Salur } from "../runtime.ts";
+import { rankingOf } from "./context.ts";
 import { BPS_POVERTY_TEMPLATE, SEED_003_MODEL } from "./defaults.ts";
+import { getFieldCriteria, getProgramModel, listModelVersions, saveProgramModel } from "./models.ts";
+import { explainEnrollment, rankedApplicants, simulationTable } from "./period-ranking.ts";
 import { previewSelection } from "./preview.ts";
 import {
   applicantSearchSchema,
@@ -23,7 +26,7 @@ import {
   selectionRunViewSchema,
   simulationTableSchema,
 } from "./schemas.ts";
-import * as service from "./service.ts";
+import { getSelectionRun, listSelectionRuns, runSelection } from "./selection-runs.ts";
 
 /**
  * The ranking API: models per program, ranked applicants per period, the simulation table and selection runs.
@@ -32,7 +35,7 @@ import * as service from "./service.ts";
 export const rankingRoutes =
   (salur: Pick<Salur, "database" | "audit" | "regions" | "registry">): FastifyPluginAsync =>
   async (fastify) => {
-    const ranking = service.rankingOf(salur);
+    const ranking = rankingOf(salur);
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ["ranking"];
 
@@ -59,7 +62,7 @@ export const rankingRoutes =
           response: { 200: modelViewSchema, ...errorResponses },
         },
       },
-      async (request) => service.getProgramModel(ranking, callerOf(request), request.params.id),
+      async (request) => getProgramModel(ranking, callerOf(request), request.params.id),
     );
 
     app.get(
@@ -73,7 +76,7 @@ export const rankingRoutes =
           response: { 200: fieldCriteriaSchema, ...errorResponses },
         },
       },
-      async (request) => service.getFieldCriteria(ranking, callerOf(request), request.params.id),
+      async (request) => getFieldCriteria(ranking, callerOf(request), request.params.id),
     );
 
     app.get(
@@ -86,7 +89,7 @@ export const rankingRoutes =
           response: { 200: z.array(modelVersionSchema), ...errorResponses },
         },
       },
-      async (request) => service.listModelVersions(ranking, callerOf(request), request.params.id),
+      async (request) => listModelVersions(ranking, callerOf(request), request.params.id),
     );
 
     app.put(
@@ -101,8 +104,7 @@ export const rankingRoutes =
           response: { 200: modelViewSchema, ...errorResponses },
         },
       },
-      async (request) =>
-        service.saveProgramModel(ranking, callerOf(request), request.params.id, request.body),
+      async (request) => saveProgramModel(ranking, callerOf(request), request.params.id, request.body),
     );
 
     app.get(
@@ -117,8 +119,7 @@ export const rankingRoutes =
           response: { 200: rankingPageSchema, ...errorResponses },
         },
       },
-      async (request) =>
-        service.rankedApplicants(ranking, callerOf(request), request.params.id, request.query),
+      async (request) => rankedApplicants(ranking, callerOf(request), request.params.id, request.query),
     );
 
     app.get(
@@ -132,7 +133,7 @@ export const rankingRoutes =
           response: { 200: simulationTableSchema, ...errorResponses },
         },
       },
-      async (request) => service.simulationTable(ranking, callerOf(request), request.params.id),
+      async (request) => simulationTable(ranking, callerOf(request), request.params.id),
     );
 
     app.get(
@@ -145,7 +146,7 @@ export const rankingRoutes =
           response: { 200: z.array(selectionRunViewSchema), ...errorResponses },
         },
       },
-      async (request) => service.listSelectionRuns(ranking, callerOf(request), request.params.id),
+      async (request) => listSelectionRuns(ranking, callerOf(request), request.params.id),
     );
 
     app.post(
@@ -163,7 +164,7 @@ export const rankingRoutes =
       async (request, reply) =>
         reply
           .status(201)
-          .send(await service.runSelection(ranking, callerOf(request), request.params.id, request.body)),
+          .send(await runSelection(ranking, callerOf(request), request.params.id, request.body)),
     );
 
     app.get(
@@ -200,7 +201,7 @@ export const rankingRoutes =
           response: { 200: selectionRunDetailSchema, ...errorResponses },
         },
       },
-      async (request) => service.getSelectionRun(ranking, callerOf(request), request.params.id),
+      async (request) => getSelectionRun(ranking, callerOf(request), request.params.id),
     );
 
     app.get(
@@ -216,6 +217,6 @@ export const rankingRoutes =
           },
         },
       },
-      async (request) => service.explainEnrollment(ranking, callerOf(request), request.params.id),
+      async (request) => explainEnrollment(ranking, callerOf(request), request.params.id),
     );
   };

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorOf } from "../access/service.ts";
 import * as accessStore from "../access/store.ts";
 import { createTestUser } from "../access/testing.ts";
+import { actorOf } from "../access/user-views.ts";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase } from "../db/testing.ts";
 import { PASER_VILLAGES } from "../demo/paser-villages.ts";
@@ -16,6 +16,7 @@ import {
   setUpScenario,
   submittedApplicant,
 } from "../workflow/testing.ts";
+import { rankingOf } from "./context.ts";
 import { SEED_003_MODEL } from "./defaults.ts";
 import { demoApplicants } from "./demo-table.ts";
 import { compileRatingModel } from "./rating.ts";
@@ -26,7 +27,7 @@ import {
   type SelectionRunFacts,
   selectionRunSha256,
 } from "./selection-run.ts";
-import { rankingOf, runSelection } from "./service.ts";
+import { runSelection } from "./selection-runs.ts";
 
 const TODAY = "2026-07-01";
 const compiled = compileRatingModel(SEED_003_MODEL);

@@ -3,7 +3,7 @@
  * with the proposer's duty and the audit entries in the same transaction.
  */
 import { auditActor, type Caller, sees } from "../access/actor.ts";
-import { performDuty } from "../access/service.ts";
+import { performDuty } from "../access/maker-checker.ts";
 import { conflict, DomainError, ValidationFailed } from "../i18n/domain-error.ts";
 import { applyTransitions } from "../workflow/service.ts";
 import { type Ranking, visiblePeriod } from "./context.ts";

@@ -1,16 +1,9 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { errorResponses } from "../http/schemas.ts";
 import { DomainError } from "../i18n/domain-error.ts";
 import type { RegionCatalog } from "./catalog.ts";
-
-const regionSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.enum(["province", "regency", "district", "village"]),
-  parentCode: z.string().nullable(),
-});
+import { regionParamsSchema, regionTreeSchema, regionWithPathSchema } from "./schemas.ts";
 
 /** Served from the in-memory catalog: region lists are read on every form and filter, and never change. */
 export const regionRoutes =
@@ -24,11 +17,8 @@ export const regionRoutes =
         schema: {
           tags,
           summary: "A Kemendagri region with its path from the province (any code in Indonesia)",
-          params: z.object({ code: z.string().regex(/^[\d.]{2,13}$/) }),
-          response: {
-            200: regionSchema.extend({ path: z.array(regionSchema), children: z.array(regionSchema) }),
-            ...errorResponses,
-          },
+          params: regionParamsSchema,
+          response: { 200: regionWithPathSchema, ...errorResponses },
         },
       },
       async (request) => {
@@ -47,12 +37,7 @@ export const regionRoutes =
         schema: {
           tags,
           summary: "The deployment's regency with its kecamatan and desa",
-          response: {
-            200: z.object({
-              regency: regionSchema,
-              districts: z.array(regionSchema.extend({ villages: z.array(regionSchema) })),
-            }),
-          },
+          response: { 200: regionTreeSchema },
         },
       },
       async () => {

@@ -11,6 +11,7 @@ import type { Salur } from "../runtime.ts";
 import { documentViewSchema } from "../workflow/schemas.ts";
 import { documentView } from "../workflow/service.ts";
 import {
+  registrationCheckResultSchema,
   registrationCheckSchema,
   registrationConflictSchema,
   registrationResultSchema,
@@ -33,8 +34,6 @@ const denied = {
   415: errorResponseSchema,
 };
 const submissionParams = z.object({ submissionId: z.uuid() });
-const issue = z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) });
-
 /**
  * Field registration from the offline form. The device queues each submission under an id it generated
  * (UUID v4); it uploads the photos under that id (PUT …/documents/:kind), then the submission (PUT …/:id).
@@ -116,37 +115,7 @@ export const registrationRoutes =
             "While typing: the NIK and KK explained, and existing persons who may be the same applicant",
           body: registrationCheckSchema,
           response: {
-            200: z.object({
-              nik: z
-                .object({
-                  valid: z.boolean(),
-                  errors: z.array(issue.extend({ message: z.string() })),
-                  warnings: z.array(issue.extend({ message: z.string() })),
-                  decoded: z.record(z.string(), z.unknown()).nullable(),
-                })
-                .nullable(),
-              kk: z
-                .object({
-                  valid: z.boolean(),
-                  errors: z.array(issue.extend({ message: z.string() })),
-                  warnings: z.array(issue.extend({ message: z.string() })),
-                })
-                .nullable(),
-              duplicates: z.array(
-                z.object({
-                  /** nik / name_birthdate: the exact rules; probable: the matching model; kk: the same family. */
-                  match: z.enum(["nik", "name_birthdate", "probable", "kk"]),
-                  probability: z.number(),
-                  inYourArea: z.boolean(),
-                  personId: z.string().nullable(),
-                  name: z.string().nullable(),
-                  village: z.object({ code: z.string(), name: z.string() }).nullable(),
-                  district: z.string(),
-                  rt: z.string().nullable(),
-                  enrolledInPeriod: z.string().nullable(),
-                }),
-              ),
-            }),
+            200: registrationCheckResultSchema,
             ...errorResponses,
             ...denied,
           },

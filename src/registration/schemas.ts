@@ -80,6 +80,45 @@ export const registrationCheckSchema = z.object({
 });
 export type RegistrationCheck = z.output<typeof registrationCheckSchema>;
 
+const explainedIssue = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  message: z.string(),
+});
+
+/** While typing: the NIK and KK explained, and existing persons who may be the same applicant. */
+export const registrationCheckResultSchema = z.object({
+  nik: z
+    .object({
+      valid: z.boolean(),
+      errors: z.array(explainedIssue),
+      warnings: z.array(explainedIssue),
+      decoded: z.record(z.string(), z.unknown()).nullable(),
+    })
+    .nullable(),
+  kk: z
+    .object({
+      valid: z.boolean(),
+      errors: z.array(explainedIssue),
+      warnings: z.array(explainedIssue),
+    })
+    .nullable(),
+  duplicates: z.array(
+    z.object({
+      /** nik / name_birthdate: the exact rules; probable: the matching model; kk: the same family. */
+      match: z.enum(["nik", "name_birthdate", "probable", "kk"]),
+      probability: z.number(),
+      inYourArea: z.boolean(),
+      personId: z.string().nullable(),
+      name: z.string().nullable(),
+      village: z.object({ code: z.string(), name: z.string() }).nullable(),
+      district: z.string(),
+      rt: z.string().nullable(),
+      enrolledInPeriod: z.string().nullable(),
+    }),
+  ),
+});
+
 const message = z.object({
   code: z.string(),
   message: z.string(),

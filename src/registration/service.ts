@@ -9,13 +9,13 @@ import {
   seesAgency,
 } from "../access/actor.ts";
 import { placeKey } from "../access/area.ts";
-import { performDuty } from "../access/service.ts";
+import { performDuty } from "../access/maker-checker.ts";
 import { snapshotRecord } from "../audit/entry.ts";
 import type { Executor } from "../db/index.ts";
 import * as documentStore from "../documents/store.ts";
 import { DomainError, ValidationFailed } from "../i18n/domain-error.ts";
 import type { Language, MessageParams } from "../i18n/index.ts";
-import { type DuplicateCandidate, registrationDuplicates } from "../matching/service.ts";
+import { type DuplicateCandidate, registrationDuplicates } from "../matching/candidates.ts";
 import { validateKk, validateNik } from "../nik/index.ts";
 import {
   disclosureFor,

@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { type Actor, agencyBound, auditActor, type Caller, seesAgency } from "../access/actor.ts";
 import { placeKey } from "../access/area.ts";
 import { areaCondition } from "../access/area-sql.ts";
-import { performDuty } from "../access/service.ts";
+import { performDuty } from "../access/maker-checker.ts";
 import { DomainError, ValidationFailed } from "../i18n/domain-error.ts";
 import { personPlace, type Registry, type Tx, visiblePerson } from "./registry.ts";
 import { enrollments, persons, programs } from "./schema.ts";

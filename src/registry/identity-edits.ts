@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { type Actor, sees } from "../access/actor.ts";
-import { recordDuty } from "../access/service.ts";
+import { recordDuty } from "../access/maker-checker.ts";
 import type { Json } from "../audit/entry.ts";
 import type { Executor } from "../db/index.ts";
 import { DomainError, ValidationFailed } from "../i18n/domain-error.ts";

@@ -8,7 +8,7 @@ import {
 } from "../access/actor.ts";
 import { placeKey } from "../access/area.ts";
 import { areaCondition } from "../access/area-sql.ts";
-import { performDuty } from "../access/service.ts";
+import { performDuty } from "../access/maker-checker.ts";
 import { diffRecords, snapshotRecord } from "../audit/entry.ts";
 import { type HistoryItem, historyItem } from "../audit/history.ts";
 import { contentOf } from "../audit/log.ts";

@@ -10,8 +10,8 @@ import {
   programAgency,
 } from "../access/matrix.ts";
 import type { Role } from "../access/roles.ts";
-import { actorOf } from "../access/service.ts";
 import * as accessStore from "../access/store.ts";
+import { actorOf } from "../access/user-views.ts";
 import { queryRows } from "../db/index.ts";
 import { documentCipher } from "../documents/sealing.ts";
 import * as documentStore from "../documents/store.ts";

@@ -1,7 +1,7 @@
 import { type Actor, auditActor, type Caller, sees, seesAgency } from "../access/actor.ts";
 import { type Place, placeKey } from "../access/area.ts";
 import type { Duty } from "../access/duties.ts";
-import { performDuties, performDuty } from "../access/service.ts";
+import { performDuties, performDuty } from "../access/maker-checker.ts";
 import type { AuditDraft, JsonObject } from "../audit/entry.ts";
 import { type HistoryItem, historyItem } from "../audit/history.ts";
 import { contentOf } from "../audit/log.ts";

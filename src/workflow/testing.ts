@@ -5,9 +5,9 @@
  */
 import { type Actor, type Caller, systemCaller } from "../access/actor.ts";
 import type { Role } from "../access/roles.ts";
-import { actorOf } from "../access/service.ts";
 import * as accessStore from "../access/store.ts";
 import { createTestUser } from "../access/testing.ts";
+import { actorOf } from "../access/user-views.ts";
 import type { DocumentKind } from "../documents/kinds.ts";
 import { attachDocument } from "../documents/service.ts";
 import { CANVAS_JPEG } from "../documents/test-images.ts";

@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from "react";
+import type { z } from "zod";
+import type { sessionSchema } from "../../../src/access/schemas.ts";
 import { ApiError, api, onUnauthorized, setCsrfToken } from "../api/client.ts";
 import { type Abilities, abilitiesOf, type SessionUser } from "./roles.ts";
 
@@ -14,10 +16,8 @@ export type Session =
   | { status: "error"; error: unknown }
   | { status: "signed-in"; user: SessionUser };
 
-interface MeResponse {
-  user: SessionUser;
-  csrfToken: string;
-}
+/** GET /api/auth/me and the login answer: the user and the session's CSRF token. */
+type MeResponse = z.output<typeof sessionSchema>;
 
 const ME_KEY = ["auth", "me"] as const;
 type MeState = { kind: "user"; me: MeResponse } | { kind: "anonymous" } | { kind: "open" };

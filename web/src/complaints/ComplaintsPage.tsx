@@ -261,7 +261,7 @@ function ComplaintQueuePage({ canSettle, canPublish }: { canSettle: boolean; can
           label={t("COMPLAINTS_STAGE")}
           data={[all, ...COMPLAINT_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s][t.language] }))]}
           value={filters.stage ?? ""}
-          onChange={(v) => set({ stage: v || undefined })}
+          onChange={(v) => set({ stage: (v || undefined) as ComplaintFilters["stage"] })}
         />
         <Select
           label={t("COMPLAINTS_CATEGORY")}
@@ -270,13 +270,13 @@ function ComplaintQueuePage({ canSettle, canPublish }: { canSettle: boolean; can
             ...COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c][t.language] })),
           ]}
           value={filters.category ?? ""}
-          onChange={(v) => set({ category: v || undefined })}
+          onChange={(v) => set({ category: (v || undefined) as ComplaintFilters["category"] })}
         />
         <Select
           label={t("COMPLAINTS_SLA")}
           data={[all, ...SLA_COLOURS.map((c) => ({ value: c, label: t(`SLA_${c}` as "SLA_on_track") }))]}
           value={filters.colour ?? ""}
-          onChange={(v) => set({ colour: v || undefined })}
+          onChange={(v) => set({ colour: (v || undefined) as ComplaintFilters["colour"] })}
         />
         <Checkbox
           label={t("COMPLAINTS_OPEN_ONLY")}

@@ -5,9 +5,11 @@ import type {
   identitySchema,
   intakeResultSchema,
   officerIntakeSchema,
+  queueQuerySchema,
   queueSchema,
   slaSettingsInputSchema,
   slaSettingsSchema,
+  statisticsPublicationSchema,
   stepInputSchema,
   stepResultSchema,
 } from "../../../src/complaints/schemas.ts";
@@ -20,14 +22,11 @@ export type IntakeResult = z.output<typeof intakeResultSchema>;
 export type OfficerIntake = z.input<typeof officerIntakeSchema>;
 export type StepInput = z.input<typeof stepInputSchema>;
 
-export interface ComplaintFilters {
-  stage?: string | undefined;
-  category?: string | undefined;
-  colour?: string | undefined;
-  open?: "true" | undefined;
+/** The queue's query; page and pageSize are numbers here, coerced from the query string on the server. */
+export type ComplaintFilters = Omit<z.input<typeof queueQuerySchema>, "page" | "pageSize"> & {
   page: number;
   pageSize: number;
-}
+};
 
 export function useComplaintQueue(filters: ComplaintFilters) {
   return useQuery({
@@ -93,8 +92,6 @@ export function useSaveSlaSettings() {
 export function usePublishComplaintStatistics() {
   return useMutation({
     mutationFn: () =>
-      api<{ id: string; sha256: string; publishedAt: string }>("/complaints/statistics/publish", {
-        method: "POST",
-      }),
+      api<z.output<typeof statisticsPublicationSchema>>("/complaints/statistics/publish", { method: "POST" }),
   });
 }

@@ -5,7 +5,10 @@ import type {
   diffSchema,
   draftInputSchema,
   linesPageSchema,
+  logoSchema,
   settingsViewSchema,
+  signedPdfSchema,
+  stepOutcomeSchema,
   templateViewSchema,
 } from "../../../src/decree/schemas.ts";
 import type { SelectionRunView } from "../../../src/ranking/schemas.ts";
@@ -76,7 +79,7 @@ export function useDecreeStep(id: string, step: "check" | "approve") {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (version: number) =>
-      api<{ id: string; status: string; number?: string | null }>(`/decrees/${id}/${step}`, {
+      api<z.output<typeof stepOutcomeSchema>>(`/decrees/${id}/${step}`, {
         method: "POST",
         body: { version },
       }),
@@ -88,7 +91,7 @@ export function useAttachSigned(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (file: Blob) =>
-      api<{ id: string; signedPdfSha256: string }>(`/decrees/${id}/signed-pdf`, { method: "PUT", file }),
+      api<z.output<typeof signedPdfSchema>>(`/decrees/${id}/signed-pdf`, { method: "PUT", file }),
     onSuccess: () => client.invalidateQueries({ queryKey: decreeKeys.all }),
   });
 }
@@ -115,7 +118,8 @@ export function useSaveDecreeSettings() {
 export function useUploadLogo() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: Blob) => api<{ sha256: string }>("/decree-settings/logo", { method: "PUT", file }),
+    mutationFn: (file: Blob) =>
+      api<z.output<typeof logoSchema>>("/decree-settings/logo", { method: "PUT", file }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["decree-settings"] }),
   });
 }

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import {
   IMPORT_STATES,
   type ImportMode,
@@ -7,105 +8,33 @@ import {
   type InvalidRowPolicy,
 } from "../../../src/imports/codes.ts";
 import type { ColumnTarget, ImportField } from "../../../src/imports/headers.ts";
+import type {
+  importViewSchema,
+  issueMessage,
+  submittedSchema,
+  templateInputSchema,
+  templateSchema,
+} from "../../../src/imports/schemas.ts";
 import { api, withQuery } from "../api/client.ts";
 import { activeLanguage } from "../i18n/language.tsx";
-import type { JobView } from "../jobs/api.ts";
 
-/** The shapes of /api/imports answers (src/imports/http.ts holds their zod schemas). */
 export type { ColumnTarget, ImportField, ImportMode, ImportState, InvalidRowPolicy };
 export { IMPORT_STATES, INVALID_ROW_POLICIES };
 
-/** Header, mapping and dialect the server found while reading (src/imports/load.ts `layoutOf`). */
-export interface ImportLayout {
-  format?: string;
-  delimiter?: string;
-  encoding?: string;
-  headerRow?: number;
-  headers?: string[];
-  /** Field → 0-based column. */
-  mapping?: Partial<Record<ImportField, number>>;
-  unmapped?: { column: number; header: string }[];
-}
+export type ImportView = z.output<typeof importViewSchema>;
+/** Header, mapping and dialect the server found while reading. */
+export type ImportLayout = NonNullable<ImportView["layout"]>;
+/** Counts of a read or finished import. */
+export type ImportSummary = NonNullable<ImportView["summary"]>;
+export type ImportIssue = z.output<typeof issueMessage>;
+export type ImportSubmitted = z.output<typeof submittedSchema>;
+export type MappingTemplateView = z.output<typeof templateSchema>;
+export type TemplateInput = z.input<typeof templateInputSchema>;
 
-export interface ImportScreening {
-  ran: boolean;
-  reason?: string;
-  limit?: number;
-  registryCompared?: number;
-  possibleRegistryDuplicates?: number;
-  possibleFileDuplicates?: number;
-}
-
-/** Counts of a finished import (src/imports/load.ts `summaryOf`). */
-export interface ImportSummary {
-  dataRows?: number;
-  blankRows?: number;
-  accepted?: number;
-  rejected?: number;
-  withWarnings?: number;
-  errors?: number;
-  warnings?: number;
-  duplicatesInFile?: number;
-  personsCreated?: number;
-  personsExisting?: number;
-  enrollmentsCreated?: number;
-  enrollmentsExisting?: number;
-  applied?: boolean;
-  screening?: ImportScreening;
-}
-
-export interface ImportView {
-  id: string;
-  state: ImportState;
-  mode: ImportMode;
-  invalidRows: InvalidRowPolicy;
-  programId: string | null;
-  periodId: string | null;
-  fileName: string;
-  fileBytes: number;
-  contentHash: string;
-  jobId: string | null;
-  duplicateOf: string | null;
-  agencyId: string | null;
-  area: string | null;
-  layout: ImportLayout | null;
-  summary: ImportSummary | null;
-  notes: { code: string; message: string; row: number; column: number | null }[];
-  problem: { code: string; message: string; row: number; column: number } | null;
-  issueCounts: { code: string; severity: string; count: number; message: string }[];
-  createdByName: string;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface ImportIssue {
-  row: number;
-  /** 0-based; null for the row as a whole. */
-  column: number | null;
-  columnLabel: string | null;
-  field: string | null;
-  code: string;
-  severity: "error" | "warning";
-  message: string;
-  params: Record<string, unknown>;
-}
-
-export interface ImportSubmitted {
-  importId: string;
-  state: ImportState;
-  duplicateOf: string | null;
-  message: string | null;
-  job: JobView | null;
-}
-
-export interface MappingTemplateView {
-  id: string;
-  agencyId: string | null;
-  name: string;
-  mapping: Record<string, ColumnTarget>;
-  version: number;
-}
-
+/**
+ * Web-only: the form's choices before they become the upload's query string (importQuery on the server), with
+ * the file itself as the raw body.
+ */
 export interface ImportUpload {
   file: Blob;
   fileName: string;
@@ -200,7 +129,7 @@ export function useApplyImport() {
 export function useSaveTemplate() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { agencyId: string | null; name: string; mapping: Record<string, ColumnTarget> }) =>
+    mutationFn: (input: TemplateInput) =>
       api<MappingTemplateView>("/import-templates", { method: "POST", body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["import-templates"] }),
   });

@@ -1,17 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { ReconciliationCategory } from "../../../src/imports/codes.ts";
 import type {
-  RECONCILIATION_SCOPES,
-  RECONCILIATION_STATES,
-  ReconciliationCategory,
-} from "../../../src/imports/schema.ts";
+  areaCountSchema,
+  decisionInputSchema,
+  lineFilterSchema,
+  linePageSchema,
+  lineSchema,
+  reconciliationSubmittedSchema,
+  reconciliationViewSchema,
+} from "../../../src/imports/schemas.ts";
 import { api, withQuery } from "../api/client.ts";
 import { activeLanguage } from "../i18n/language.tsx";
-import type { JobView } from "../jobs/api.ts";
 
-/** The shapes of /api/reconciliations answers; src/imports/http.ts holds their zod schemas. */
 export type { ReconciliationCategory };
-export type ReconciliationScope = (typeof RECONCILIATION_SCOPES)[number];
-export type ReconciliationState = (typeof RECONCILIATION_STATES)[number];
 
 /** The four sets in the order officials read them: agreed first, then what needs work. */
 export const CATEGORIES = [
@@ -20,111 +22,19 @@ export const CATEGORIES = [
   "central_only",
   "regional_only",
 ] as const satisfies readonly ReconciliationCategory[];
+
+export type ReconciliationView = z.output<typeof reconciliationViewSchema>;
+export type ReconciliationScope = ReconciliationView["scope"];
+export type ReconciliationState = ReconciliationView["state"];
 export const SCOPES = ["period", "registry"] as const satisfies readonly ReconciliationScope[];
-
-export type SetCounts = Record<ReconciliationCategory, number>;
-
-export interface Region {
-  code: string;
-  name: string;
-}
-
-export interface AreaCount {
-  code: string | null;
-  name: string;
-  counts: SetCounts;
-  decided: number;
-  total: number;
-}
-
-export interface ReconciliationView {
-  id: string;
-  state: ReconciliationState;
-  programId: string;
-  periodId: string;
-  scope: ReconciliationScope;
-  agencyId: string;
-  sourceName: string;
-  fileName: string;
-  contentHash: string;
-  jobId: string | null;
-  /** The four sets plus centralRows, centralSkipped and regional once done. */
-  counts: Record<string, number> | null;
-  byDistrict: AreaCount[];
-  problem: { code: string; message: string; row: number; column: number } | null;
-  createdByName: string;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface CentralSide {
-  name: string | null;
-  nik: string | null;
-  kk: string | null;
-  birthDate: string | null;
-  /** The year only, for callers without the identity right (birthDate is null then). */
-  birthYear?: number | null;
-  sex: string | null;
-  address: string | null;
-  village: Region | null;
-  rt: string | null;
-  rw: string | null;
-}
-
-export interface RegionalSide {
-  id: string;
-  name: string;
-  nik: string | null;
-  kk: string | null;
-  birthDate: string | null;
-  birthYear?: number | null;
-  sex: string;
-  address: string | null;
-  village: Region;
-  rt: string | null;
-  rw: string | null;
-}
-
-/** The overlap engine's evidence for a matched pair, or the nearest candidate for a central-only line. */
-export interface LineEvidence {
-  probability?: number;
-  weight?: number;
-  fields?: { field: string; level: string; weight: number }[];
-  nearest?: { personId: string; name: string; probability: number };
-}
-
-export interface ReconciliationLine {
-  id: string;
-  category: ReconciliationCategory;
-  centralRow: number | null;
-  central: CentralSide | null;
-  person: RegionalSide | null;
-  village: Region | null;
-  rt: string | null;
-  probability: number | null;
-  conflicts: string[];
-  evidence: LineEvidence | null;
-  decision: string | null;
-  decisionReason: string | null;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  allowedDecisions: string[];
-  version: number;
-}
-
-export interface LinePage {
-  items: ReconciliationLine[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface LineFilter {
-  category?: ReconciliationCategory | undefined;
-  districtCode?: string | undefined;
-  villageCode?: string | undefined;
-  decided?: "true" | "false" | undefined;
-}
+export type AreaCount = z.output<typeof areaCountSchema>;
+export type SetCounts = AreaCount["counts"];
+export type ReconciliationLine = z.output<typeof lineSchema>;
+export type LinePage = z.output<typeof linePageSchema>;
+/** The filter as sent in the query string ("true"/"false" for decided). */
+export type LineFilter = z.input<typeof lineFilterSchema>;
+export type ReconciliationSubmitted = z.output<typeof reconciliationSubmittedSchema>;
+export type DecisionInput = z.input<typeof decisionInputSchema>;
 
 export const reconciliationKeys = {
   all: ["reconciliations"] as const,
@@ -176,6 +86,7 @@ export function useReconciliationLines(
   });
 }
 
+/** Web-only: the upload form's choices before they become the query string, with the file as the raw body. */
 export interface ReconciliationUpload {
   periodId: string;
   scope: ReconciliationScope;
@@ -191,7 +102,7 @@ export function useSubmitReconciliation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (upload: ReconciliationUpload) =>
-      api<{ reconciliationId: string; job: JobView | null }>("/reconciliations", {
+      api<ReconciliationSubmitted>("/reconciliations", {
         method: "POST",
         query: {
           fileName: upload.file.name,
@@ -206,12 +117,6 @@ export function useSubmitReconciliation() {
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reconciliationKeys.all }),
   });
-}
-
-export interface DecisionInput {
-  lines: { id: string; version: number }[];
-  decision: string;
-  reason: string | null;
 }
 
 /** One decision on several lines; the counts per area change with it, so the summary is read again. */

@@ -1,27 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import type { z } from "zod";
+import type { jobViewSchema } from "../../../src/jobs/schemas.ts";
 import { api } from "../api/client.ts";
 
-/** The shape of /api/jobs answers (src/jobs/routes.ts holds the zod schema). */
-export type JobState = "queued" | "running" | "succeeded" | "failed" | "cancelled";
-
-export interface JobView {
-  id: string;
-  kind: string;
-  state: JobState;
-  stage: string | null;
-  done: number;
-  total: number | null;
-  percent: number | null;
-  detail: Record<string, unknown> | null;
-  result: Record<string, unknown> | null;
-  error: { code: string; message: string; params: Record<string, unknown> } | null;
-  attempts: number;
-  createdByName: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+/** A job as GET /api/jobs/:id answers it and as each event of /api/jobs/:id/events carries it. */
+export type JobView = z.output<typeof jobViewSchema>;
 
 export const jobFinished = (job: Pick<JobView, "state">): boolean =>
   job.state !== "queued" && job.state !== "running";

@@ -1,190 +1,37 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  candidateQuerySchema,
+  candidatesSchema,
+  qualitySchema,
+  reviewDecisionSchema,
+  reviewPageSchema,
+  reviewSchema,
+  ruleInputSchema,
+  ruleSchema,
+  runSchema,
+  violationsSchema,
+  windowQuerySchema,
+} from "../../../src/matching/schemas.ts";
 import { api, withQuery } from "../api/client.ts";
 import { activeLanguage } from "../i18n/language.tsx";
 
-/** The shapes of /api/matching answers (src/matching/routes.ts holds their zod schemas). */
-export interface Region {
-  code: string;
-  name: string;
-}
-
-export type MatchDecision = "link" | "review" | "different";
-export type ReviewStatus = "open" | "same_person" | "different_people";
-export type OverlapLevel = "person" | "household";
-
-export interface EnrollmentSummary {
-  enrollmentId: string;
-  agencyCode: string;
-  programCode: string;
-  programName: string;
-  periodName: string;
-  status: string;
-}
-
-export interface CandidateQuery {
-  nik?: string | null;
-  kk?: string | null;
-  name?: string | null;
-  sex?: string | null;
-  birthDate?: string | null;
-  birthPlace?: string | null;
-  address?: string | null;
-  villageCode?: string | null;
-  rt?: string | null;
-  rw?: string | null;
-  phone?: string | null;
-  excludePersonId?: string | null;
-}
-
-export interface Candidate {
-  personId: string;
-  name: string;
-  sex: string;
-  birthDate: string | null;
-  /** The year only, for callers without the identity right (birthDate is null then). */
-  birthYear?: number | null;
-  village: Region;
-  district: Region;
-  rt: string | null;
-  probability: number;
-  weight: number;
-  decision: MatchDecision;
-  levels: Record<string, string>;
-  explanation: string[];
-  enrollments: EnrollmentSummary[];
-  otherAgencyEnrollments: number;
-}
-
-export interface CandidatesView {
-  window: { from: string; to: string };
-  candidates: Candidate[];
-  outsideArea: {
-    count: number;
-    candidates: {
-      district: Region;
-      probability: number;
-      decision: MatchDecision;
-      enrollmentsInPeriod: number;
-    }[];
-  };
-}
-
-export interface PersonBrief {
-  personId: string;
-  name: string | null;
-  sex: string | null;
-  birthDate: string | null;
-  birthYear?: number | null;
-  village: Region | null;
-  rt: string | null;
-}
-
-export interface ReviewView {
-  id: string;
-  kind: "review" | "sample";
-  status: ReviewStatus;
-  probability: number;
-  weight: number;
-  personA: PersonBrief;
-  personB: PersonBrief;
-  levels: Record<string, string>;
-  explanation: string[];
-  reason: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
-
-export interface ReviewPage {
-  items: ReviewView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface MatchingRun {
-  id: string;
-  periodId: string | null;
-  persons: number;
-  candidatePairs: number;
-  linkedPairs: number;
-  reviewPairs: number;
-  newReviewPairs: number;
-  clusters: number;
-  decisionsApplied: number;
-  matchThreshold: number;
-  reviewThreshold: number;
-}
-
-export interface QualityView {
-  labels: number;
-  samePerson: number;
-  differentPeople: number;
-  sampledLinks: number;
-  matchThreshold: number;
-  reviewThreshold: number;
-  thresholds: {
-    threshold: number;
-    truePositives: number;
-    falsePositives: number;
-    falseNegatives: number;
-    trueNegatives: number;
-    precision: number | null;
-    recall: number | null;
-  }[];
-}
-
-interface ProgramRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface OverlapRule {
-  id: string;
-  programA: ProgramRef;
-  programB: ProgramRef;
-  level: OverlapLevel;
-  startsOn: string;
-  endsOn: string;
-  reason: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface OverlapRuleInput {
-  programA: string;
-  programB: string;
-  level: OverlapLevel;
-  startsOn: string;
-  endsOn: string;
-  reason: string;
-}
-
-export interface ViolationWindow {
-  from?: string;
-  to?: string;
-  periodId?: string;
-}
-
-export interface ViolationsView {
-  window: { from: string; to: string };
-  total: number;
-  outsideArea: number;
-  violations: {
-    ruleId: string | null;
-    level: OverlapLevel;
-    description: string;
-    linkedBy: string;
-    persons: {
-      personId: string;
-      name: string;
-      village: Region;
-      district: Region;
-      rt: string | null;
-      enrollments: EnrollmentSummary[];
-    }[];
-  }[];
-}
+export type CandidateQuery = z.input<typeof candidateQuerySchema>;
+export type CandidatesView = z.output<typeof candidatesSchema>;
+export type Candidate = CandidatesView["candidates"][number];
+export type EnrollmentSummary = Candidate["enrollments"][number];
+export type ReviewView = z.output<typeof reviewSchema>;
+export type ReviewStatus = ReviewView["status"];
+export type PersonBrief = ReviewView["personA"];
+export type ReviewPage = z.output<typeof reviewPageSchema>;
+export type ReviewDecision = z.input<typeof reviewDecisionSchema>;
+export type MatchingRun = z.output<typeof runSchema>;
+export type QualityView = z.output<typeof qualitySchema>;
+export type OverlapRule = z.output<typeof ruleSchema>;
+export type OverlapLevel = OverlapRule["level"];
+export type OverlapRuleInput = z.input<typeof ruleInputSchema>;
+export type ViolationWindow = z.input<typeof windowQuerySchema>;
+export type ViolationsView = z.output<typeof violationsSchema>;
 
 export const matchingKeys = {
   all: ["matching"] as const,
@@ -227,7 +74,7 @@ export function useStartRun() {
 export function useDecideReview() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; samePerson: boolean; reason: string }) =>
+    mutationFn: (input: ReviewDecision & { id: string }) =>
       api<ReviewView>(`/matching/reviews/${input.id}/decision`, {
         method: "POST",
         body: { samePerson: input.samePerson, reason: input.reason },

@@ -5,6 +5,7 @@ import type {
   batchListSchema,
   batchSchema,
   linesPageSchema,
+  preparedBatchesSchema,
   prepareInputSchema,
   reconciliationSchema,
   resultImportSchema,
@@ -65,7 +66,7 @@ export function usePrepare() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: PrepareInput) =>
-      api<{ items: BatchView[] }>("/payment-batches", { method: "POST", body: input }),
+      api<z.output<typeof preparedBatchesSchema>>("/payment-batches", { method: "POST", body: input }),
     onSuccess: invalidate,
   });
 }

@@ -4,6 +4,7 @@ import type {
   ConfirmationRequest,
   confirmationResultSchema,
   FlagView,
+  flagsSchema,
   LeakageView,
   LineView,
   SampleListView,
@@ -25,7 +26,7 @@ const keys = {
 export function useFlags() {
   return useQuery({
     queryKey: [...keys.all, "flags"],
-    queryFn: ({ signal }) => api<{ items: FlagView[] }>("/receipts/flags", { signal }),
+    queryFn: ({ signal }) => api<z.output<typeof flagsSchema>>("/receipts/flags", { signal }),
   });
 }
 

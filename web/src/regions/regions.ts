@@ -1,25 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import type { z } from "zod";
 import type { RegionLookup } from "../../../src/nik/index.ts";
+import type { regionSchema, regionTreeSchema, regionWithPathSchema } from "../../../src/regions/schemas.ts";
 import { api } from "../api/client.ts";
 
-export interface Region {
-  code: string;
-  name: string;
-  level: "province" | "regency" | "district" | "village";
-  parentCode: string | null;
-}
-export interface District extends Region {
-  villages: Region[];
-}
-export interface RegionTree {
-  regency: Region;
-  districts: District[];
-}
-export interface RegionWithPath extends Region {
-  path: Region[];
-  children: Region[];
-}
+export type Region = z.output<typeof regionSchema>;
+export type RegionTree = z.output<typeof regionTreeSchema>;
+export type District = RegionTree["districts"][number];
+export type RegionWithPath = z.output<typeof regionWithPathSchema>;
 
 /** The regency's kecamatan and desa never change while the app runs: fetched once per visit. */
 export function useRegionTree() {

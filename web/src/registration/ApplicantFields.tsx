@@ -1,5 +1,7 @@
 import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
+import type { z } from "zod";
+import type { registrationCheckResultSchema } from "../../../src/registration/schemas.ts";
 import { EMPLOYMENT_STATUSES } from "../../../src/registry/attributes.ts";
 import { api } from "../api/client.ts";
 import { useT } from "../i18n/language.tsx";
@@ -9,13 +11,8 @@ import { DateField } from "../ui/DateField.tsx";
 import { emptyProfile } from "./criteria.ts";
 import type { FieldForm, PersonDraft, UpdateForm } from "./submission.ts";
 
-interface Duplicate {
-  match: string;
-  personId: string | null;
-  name: string | null;
-  rt: string | null;
-  village: { name: string } | null;
-}
+type CheckResult = z.output<typeof registrationCheckResultSchema>;
+type Duplicate = CheckResult["duplicates"][number];
 
 /** Possible duplicates while typing, when there is a signal; offline the NIK is still checked on the device. */
 function useDuplicates(person: PersonDraft, periodId: string | null, online: boolean): Duplicate[] {
@@ -29,7 +26,7 @@ function useDuplicates(person: PersonDraft, periodId: string | null, online: boo
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      api<{ duplicates: Duplicate[] }>("/registrations/check", {
+      api<CheckResult>("/registrations/check", {
         method: "POST",
         signal: controller.signal,
         body: {

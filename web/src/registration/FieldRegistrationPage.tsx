@@ -1,7 +1,9 @@
 import { Alert, Button, Card, NativeSelect, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import type { z } from "zod";
 import type { DocumentKind } from "../../../src/documents/kinds.ts";
+import type { policyViewSchema } from "../../../src/workflow/schemas.ts";
 import { useAuth } from "../access/auth.tsx";
 import { areaFilters } from "../access/roles.ts";
 import { api } from "../api/client.ts";
@@ -68,7 +70,7 @@ export default function FieldRegistrationPage() {
   const policy = useQuery({
     queryKey: ["field", "policy", program?.id],
     enabled: Boolean(program),
-    queryFn: () => api<{ requiredDocuments: DocumentKind[] }>(`/programs/${program?.id}/policy`),
+    queryFn: () => api<z.output<typeof policyViewSchema>>(`/programs/${program?.id}/policy`),
   });
   const criteria = useQuery({
     queryKey: ["field", "criteria", program?.id],

@@ -1,11 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { DocumentKind } from "../../../src/documents/kinds.ts";
-import type { EnrollmentStatus, WorkflowAction } from "../../../src/workflow/engine.ts";
+import type { WorkflowAction } from "../../../src/workflow/engine.ts";
 import type {
   bulkResultSchema,
   documentViewSchema,
+  queueQuerySchema,
   queueSchema,
+  transitionInputSchema,
   transitionOutcomeSchema,
   workflowViewSchema,
 } from "../../../src/workflow/schemas.ts";
@@ -20,13 +22,11 @@ export type DocumentView = z.output<typeof documentViewSchema>;
 export type TransitionOutcome = z.output<typeof transitionOutcomeSchema>;
 export type BulkResult = z.output<typeof bulkResultSchema>;
 
-export interface QueueFilters {
-  status?: EnrollmentStatus | undefined;
-  villageCode?: string | undefined;
-  q?: string | undefined;
+/** The queue's query; page and pageSize are numbers here, coerced from the query string on the server. */
+export type QueueFilters = Omit<z.input<typeof queueQuerySchema>, "page" | "pageSize"> & {
   page: number;
   pageSize: number;
-}
+};
 
 export const workflowKeys = {
   all: ["workflow"] as const,
@@ -63,12 +63,7 @@ function useInvalidateAfterDecision() {
     ]);
 }
 
-export interface DecisionInput {
-  action: WorkflowAction;
-  version: number;
-  reasonCode?: string | null;
-  reason?: string | null;
-}
+export type DecisionInput = z.input<typeof transitionInputSchema>;
 
 export function useTransition(id: string) {
   const invalidate = useInvalidateAfterDecision();
