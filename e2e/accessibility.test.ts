@@ -105,6 +105,17 @@ const PAGES: { user: string; path: string; open?: (page: Page, base: string) => 
   { user: "diskopukm", path: "/sk/:id", open: firstRecord("/sk", "/sk/") },
   { user: "diskopukm", path: "/pembayaran" },
   { user: "diskopukm", path: "/pembayaran/:id", open: firstRecord("/pembayaran", "/pembayaran/") },
+  {
+    user: "diskopukm",
+    path: "/pembayaran/tata-letak",
+    // The editor is what an official works in: its column rows, arrows and selects are audited open.
+    open: async (page, base) => {
+      await page.goto(`${base}/pembayaran/tata-letak`);
+      await page.getByRole("button", { name: "Tata letak baru" }).click();
+      await page.getByLabel(/^Judul kolom 1/).waitFor();
+      await page.mouse.move(0, 0);
+    },
+  },
   { user: "dinsos", path: "/belum-diambil" },
   { user: "dinsos", path: "/portal-publik" },
   { user: "operator.lolo", path: "/pengaduan" },

@@ -162,4 +162,52 @@ describe.skipIf(!chromiumAvailable)("payment through the bank in Chromium", () =
       firstTotals,
     );
   }, 600_000);
+
+  it("saves an export layout with two columns swapped and a header renamed, and the bank file follows it", async () => {
+    const agency = await signedIn("diskopukm");
+    await openBatch(agency, 0);
+    const batchLink = (await agency.getByRole("heading", { level: 1 }).textContent()) ?? "";
+    await agency.getByRole("link", { name: "Atur tata letak" }).first().click();
+    await agency.getByRole("heading", { level: 1, name: "Tata letak berkas bank" }).waitFor();
+    await agency.getByRole("button", { name: "Tata letak baru" }).click();
+    // Starts as a copy of the BRI layout: NO, NIK, NAMA_REKENING, KODE_CABANG, …
+    await agency.getByLabel(/^Nama tata letak/).fill("BRI Unit Paser");
+    await agency.getByRole("textbox", { name: /^Kode/ }).fill("bri-unit-paser");
+    await agency.getByRole("button", { name: "Naikkan kolom 2" }).click();
+    await agency.getByLabel(/^Judul kolom 3/).fill("NAMA_PENERIMA");
+    // A bad input is shown beside its field and loses nothing typed.
+    await agency.getByLabel(/^Judul kolom 4/).fill("");
+    await agency.getByRole("button", { name: "Simpan tata letak" }).click();
+    await agency.getByText("Periksa isian yang ditandai merah di bawah.").waitFor();
+    await agency.getByText(/^Terlalu pendek/).waitFor();
+    expect(await agency.getByLabel(/^Nama tata letak/).inputValue()).toBe("BRI Unit Paser");
+    expect(await agency.getByLabel(/^Judul kolom 1/).inputValue()).toBe("NIK");
+    await agency.getByLabel(/^Judul kolom 4/).fill("KODE_CABANG");
+    await agency.getByRole("button", { name: "Simpan tata letak" }).click();
+    await agency
+      .getByTestId("layout-done")
+      .filter({ hasText: "Tata letak BRI Unit Paser disimpan." })
+      .waitFor();
+    await agency.getByTestId("payment-layouts").getByText("BRI Unit Paser").waitFor();
+
+    await agency.getByRole("link", { name: batchLink, exact: true }).click();
+    const select = agency.getByRole("combobox", { name: /^Tata letak berkas bank/ });
+    await select.locator("option", { hasText: "BRI Unit Paser" }).waitFor({ state: "attached" });
+    await select.selectOption({ label: "BRI Unit Paser" });
+    const download = agency.waitForEvent("download");
+    await agency.getByRole("button", { name: "Unduh berkas bank (CSV)" }).click();
+    const file = await (await download).path();
+    const [header] = readFileSync(file, "utf8").split("\r\n");
+    expect(header?.split(";")).toEqual([
+      "NIK",
+      "NO",
+      "NAMA_PENERIMA",
+      "KODE_CABANG",
+      "NOMINAL",
+      "NO_REFERENSI",
+      "DESA",
+      "KECAMATAN",
+      "KETERANGAN",
+    ]);
+  }, 600_000);
 });

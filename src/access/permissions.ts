@@ -415,6 +415,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   "POST /api/payment-batches/:id/claim-deadline": act("payment.resolve", "agency"),
   "POST /api/payment-lines/:id/resolution": act("payment.resolve", "agency"),
   "GET /api/payments/reconciliation": act("payment.read", "agency"),
+  /** An agency's own layouts (a bank operator reaches those of a batch it pays); saved by who exports. */
+  "GET /api/payment-layouts": act("payment.read", "agency"),
+  "POST /api/payment-layouts": act("payment.export", "agency"),
+  "DELETE /api/payment-layouts/:id": act("payment.export", "agency"),
   /** The caller's own area, and a program manager's own agency. */
   "GET /api/payments/uncollected": act("payment.uncollected", "area+agency"),
   "GET /api/portal/publications": act("publication.read", "agency"),

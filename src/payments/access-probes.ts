@@ -6,6 +6,7 @@ import { queryRows } from "../db/index.ts";
 import type { Salur } from "../runtime.ts";
 import { approveBatch, exportBatch, prepareBatches } from "./batches.ts";
 import { paymentsOf } from "./context.ts";
+import { upsertLayout } from "./layout-store.ts";
 import { freshDecree } from "./payments.fixture.ts";
 import type { BatchRow } from "./store.ts";
 
@@ -101,6 +102,28 @@ async function batchWhereabouts(salur: Salur, batchId: string): Promise<Whereabo
     sql`select agency_id from payment_batches where id = ${batchId}`,
   );
   return { area: null, agencyId: row?.agency_id ?? null };
+}
+
+/** A saved export layout of agency A (inside) or B (outside-agency), written as the agency's store keeps it. */
+async function savedLayout(c: ProbeContext, outside = c.side === "outside-agency"): Promise<string> {
+  const code = `mx-tata-letak-${c.next()}`;
+  const row = await upsertLayout(c.salur.database.db, {
+    agencyId: outside ? c.fx.agencyB : c.fx.agencyA,
+    kind: "export",
+    code,
+    name: code,
+    layout: { code, name: code, delimiter: ";", columns: [{ header: "NIK", field: "nik" }] },
+    createdBy: null,
+  });
+  return row.id;
+}
+
+async function layoutAgency(salur: Salur, id: string): Promise<string | null> {
+  const [row] = await queryRows<{ agency_id: string }>(
+    salur.database.db,
+    sql`select agency_id from payment_layouts where id = ${id}`,
+  );
+  return row?.agency_id ?? null;
 }
 
 export const ACCESS_PROBES: AccessProbes = {
@@ -201,5 +224,41 @@ export const ACCESS_PROBES: AccessProbes = {
         return { area: { code: item.villageCode, rt: item.rt }, agencyId: row?.agency_id ?? null };
       },
     };
+  },
+  "GET /api/payment-layouts": async (c) => {
+    const inside = allowed(c, "payment.read") ? await savedLayout(c, false) : null;
+    // Another agency's layout exists too, so listing it anywhere it must not be shows as a leak.
+    await savedLayout(c, true);
+    return {
+      method: "GET",
+      url: "/api/payment-layouts",
+      kind: "list",
+      items: (body) => (body as { items: unknown[] }).items,
+      // Built-in layouts belong to no agency; a saved one to the agency that saved it.
+      whereIs: async (item: { id: string; builtIn: boolean }) => ({
+        agencyId: item.builtIn ? null : await layoutAgency(c.salur, item.id),
+      }),
+      mustInclude: (items) =>
+        (items as { id: string; builtIn: boolean }[]).some((l) =>
+          c.user.role === "program_manager" ? l.id === inside : l.builtIn,
+        ),
+    };
+  },
+  "POST /api/payment-layouts": async (c) => {
+    const code = `mx-simpan-${c.next()}`;
+    return {
+      method: "POST",
+      url: "/api/payment-layouts",
+      payload: {
+        kind: "export",
+        agencyId: c.side === "outside-agency" ? c.fx.agencyB : c.fx.agencyA,
+        layout: { code, name: code, delimiter: ";", columns: [{ header: "NIK", field: "nik" }] },
+      },
+      kind: "create",
+    };
+  },
+  "DELETE /api/payment-layouts/:id": async (c) => {
+    const id = allowed(c, "payment.export") ? await savedLayout(c) : NOBODY;
+    return { method: "DELETE", url: `/api/payment-layouts/${id}`, kind: "object" };
   },
 };

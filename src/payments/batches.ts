@@ -16,6 +16,7 @@ import type { ExportFormat, SplitKey } from "./codes.ts";
 import { moveEnrollments, type Payments, visibleBatch } from "./context.ts";
 import { BRI_COLLECTIVE_LAYOUT, type ExportLayout, type ExportLine } from "./layout.ts";
 import { paymentReference } from "./reference.ts";
+import { exportLayoutOf } from "./saved-layouts.ts";
 import * as store from "./store.ts";
 
 export const BATCH_ENTITY = "payment_batch";
@@ -240,12 +241,14 @@ export async function exportBatch(
   payments: Payments,
   caller: Caller,
   id: string,
-  input: { format: ExportFormat; layout?: ExportLayout | undefined },
+  input: { format: ExportFormat; layout?: ExportLayout | undefined; layoutId?: string | undefined },
 ): Promise<ExportedFile> {
   const { actor } = caller;
-  const layout = input.layout ?? BRI_COLLECTIVE_LAYOUT;
   return payments.db.transaction(async (tx) => {
     const batch = await visibleBatch(tx, actor, id, true);
+    const layout = input.layoutId
+      ? await exportLayoutOf(tx, batch.agencyId, input.layoutId)
+      : (input.layout ?? BRI_COLLECTIVE_LAYOUT);
     if (batch.status !== "approved" && batch.status !== "exported")
       throw new DomainError(
         "PAYMENT_BATCH_NOT_APPROVED",

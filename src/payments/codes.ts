@@ -75,3 +75,7 @@ export type ResultFormat = (typeof RESULT_FORMATS)[number];
 /** How a batch is split when the agency wants one file per bank branch or per kecamatan. */
 export const SPLIT_KEYS = ["none", "branch", "district"] as const;
 export type SplitKey = (typeof SPLIT_KEYS)[number];
+
+/** A saved layout describes either the file sent to the bank or the result file the bank sends back. */
+export const LAYOUT_KINDS = ["export", "result"] as const;
+export type LayoutKind = (typeof LAYOUT_KINDS)[number];

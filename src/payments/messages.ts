@@ -74,5 +74,25 @@ export const PAYMENT_MESSAGES: MessageCatalog = {
     id: "Referensi bank yang sama dengan isi berbeda.",
     en: "The same bank reference with different content.",
   },
+  PAYMENT_LAYOUT_NOT_FOUND: {
+    id: "Tata letak berkas bank {id} tidak ditemukan untuk dinas batch ini.",
+    en: "Bank file layout {id} was not found for this batch's agency.",
+  },
+  PAYMENT_LAYOUT_BUILT_IN: {
+    id: "Tata letak bawaan {id} tidak dapat dihapus.",
+    en: "The built-in layout {id} cannot be deleted.",
+  },
+  PAYMENT_LAYOUT_CODE_RESERVED: {
+    id: "Kode {code} dipakai tata letak bawaan; pilih kode lain.",
+    en: "Code {code} belongs to a built-in layout; choose another code.",
+  },
+  PAYMENT_LAYOUT_AGENCY_REQUIRED: {
+    id: "Akun Anda tidak terikat pada dinas: tata letak disimpan per dinas.",
+    en: "Your account belongs to no agency: layouts are kept per agency.",
+  },
+  PAYMENT_LAYOUT_TWICE: {
+    id: "Pilih tata letak tersimpan atau kirim tata letak, bukan keduanya.",
+    en: "Choose a saved layout or send a layout, not both.",
+  },
   PAYMENT_RESULT_MALFORMED: { id: "Baris hasil tidak terbaca.", en: "The result row cannot be read." },
 };

@@ -17,6 +17,7 @@ import type { FailureReason, ResultFormat } from "./codes.ts";
 import { deadlineCaller, moveEnrollments, type Payments, visibleBatch } from "./context.ts";
 import { BRI_RESULT_LAYOUT, type ResultLayout } from "./layout.ts";
 import { parseResultFile } from "./result-file.ts";
+import { resultLayoutOf } from "./saved-layouts.ts";
 import { type EntryDecision, type LineState, type SettlementState, settle } from "./settle.ts";
 import * as store from "./store.ts";
 
@@ -25,6 +26,8 @@ export interface ResultImportInput {
   format: ResultFormat;
   bytes: Buffer;
   layout?: ResultLayout | undefined;
+  /** A layout the batch's agency saved (or a built-in one), by id; the inline layout otherwise. */
+  layoutId?: string | undefined;
 }
 
 export type ResultSummary = {
@@ -76,7 +79,14 @@ export async function importResults(
   input: ResultImportInput,
 ): Promise<ResultImport> {
   const { actor } = caller;
-  const layout = input.layout ?? BRI_RESULT_LAYOUT;
+  // The file is read before the batch is locked (a large file takes a while); a batch's agency never changes.
+  const layout = input.layoutId
+    ? await resultLayoutOf(
+        payments.db,
+        (await visibleBatch(payments.db, actor, batchId)).agencyId,
+        input.layoutId,
+      )
+    : (input.layout ?? BRI_RESULT_LAYOUT);
   const parsed = await parseResultFile(input.format, layout, input.bytes);
   const sha256 = sha256Hex(input.bytes);
   return payments.db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { callerOf } from "../access/http.ts";
 import { errorResponseSchema, errorResponses, idParams } from "../http/schemas.ts";
 import type { Salur } from "../runtime.ts";
@@ -7,6 +8,7 @@ import { approveBatch, exportBatch, prepareBatches, resolveLine } from "./batche
 import { type Payments, paymentsOf } from "./context.ts";
 import * as reads from "./reads.ts";
 import { applyClaimDeadline, importResults } from "./results.ts";
+import { deleteLayout, listLayouts, saveLayout } from "./saved-layouts.ts";
 import {
   approveInputSchema,
   batchDetailSchema,
@@ -16,6 +18,11 @@ import {
   deadlineInputSchema,
   deadlineResultSchema,
   exportInputSchema,
+  layoutIdParams,
+  layoutListQuerySchema,
+  layoutListSchema,
+  layoutSaveSchema,
+  layoutViewSchema,
   linesPageSchema,
   linesQuerySchema,
   preparedBatchesSchema,
@@ -171,6 +178,7 @@ export const paymentRoutes =
           format: request.body.format,
           bytes: Buffer.from(request.body.contentBase64, "base64"),
           layout: request.body.layout,
+          layoutId: request.body.layoutId,
         }),
     );
     app.post(
@@ -234,5 +242,48 @@ export const paymentRoutes =
         },
       },
       async (request) => reads.uncollectedInArea(payments, callerOf(request), request.query),
+    );
+    app.get(
+      "/payment-layouts",
+      {
+        schema: {
+          tags,
+          summary: "Bank file layouts of an agency, the built-in BRI layouts first",
+          querystring: layoutListQuerySchema,
+          response: { 200: layoutListSchema, ...errorResponses, ...denied },
+        },
+      },
+      async (request) => ({ items: await listLayouts(payments, callerOf(request), request.query) }),
+    );
+    app.post(
+      "/payment-layouts",
+      {
+        schema: {
+          tags,
+          summary:
+            "Save the agency's layout of a bank file under its code (a code already saved is replaced)",
+          body: layoutSaveSchema,
+          response: { 200: layoutViewSchema, 201: layoutViewSchema, ...errorResponses, ...denied },
+        },
+      },
+      async (request, reply) => {
+        const saved = await saveLayout(payments, callerOf(request), request.body);
+        return reply.status(saved.created ? 201 : 200).send(saved.layout);
+      },
+    );
+    app.delete(
+      "/payment-layouts/:id",
+      {
+        schema: {
+          tags,
+          summary: "Delete a saved layout of the agency (the built-in ones stay)",
+          params: layoutIdParams,
+          response: { 204: z.null(), ...errorResponses, ...denied },
+        },
+      },
+      async (request, reply) => {
+        await deleteLayout(payments, callerOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
     );
   };

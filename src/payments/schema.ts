@@ -17,11 +17,13 @@ import { agencies, enrollments, periods, persons, programs } from "../registry/s
 import {
   BATCH_STATUSES,
   FAILURE_REASONS,
+  LAYOUT_KINDS,
   LINE_RESOLUTIONS,
   LINE_STATUSES,
   RESULT_DISPOSITIONS,
   RESULT_OUTCOMES,
 } from "./codes.ts";
+import type { ExportLayout, ResultLayout } from "./layout.ts";
 
 const rupiah = (name: string) => bigint(name, { mode: "number" });
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -183,4 +185,26 @@ export const paymentResults = pgTable(
     index("payment_results_file_idx").on(t.fileId),
     index("payment_results_line_idx").on(t.lineId),
   ],
+);
+
+/**
+ * An agency's saved column layout of its bank's payment file (export) or result file (result), reused by code.
+ * The layout is stored as the zod schema of its kind accepted it; the built-in BRI layouts are code, not rows.
+ */
+export const paymentLayouts = pgTable(
+  "payment_layouts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    kind: text("kind", { enum: LAYOUT_KINDS }).notNull(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    layout: jsonb("layout").$type<ExportLayout | ResultLayout>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("payment_layouts_code_uq").on(t.agencyId, t.kind, t.code)],
 );

@@ -1,9 +1,14 @@
 /** Request and response schemas of the payment routes, shared with the web app. */
 import { z } from "zod";
-import { EXPORT_FORMATS, LINE_STATUSES, RESULT_FORMATS, SPLIT_KEYS } from "./codes.ts";
+import { EXPORT_FORMATS, LAYOUT_KINDS, LINE_STATUSES, RESULT_FORMATS, SPLIT_KEYS } from "./codes.ts";
 import { exportLayoutSchema, resultLayoutSchema } from "./layout.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A saved layout's uuid, or a built-in layout's "builtin:<code>". */
+const layoutId = z.string().min(1).max(80);
+/** A file comes in one layout: a saved one named by id, or one sent with the request, never both. */
+const oneLayout = (input: { layout?: unknown; layoutId?: string | undefined }) =>
+  input.layout === undefined || input.layoutId === undefined;
 
 export const prepareInputSchema = z.object({
   decreeId: z.string().min(1).max(80),
@@ -83,10 +88,13 @@ export const batchDetailSchema = z.object({
 
 export const approveInputSchema = z.object({ version: z.number().int(), linesSha256: z.string().length(64) });
 
-export const exportInputSchema = z.object({
-  format: z.enum(EXPORT_FORMATS).default("csv"),
-  layout: exportLayoutSchema.optional(),
-});
+export const exportInputSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS).default("csv"),
+    layout: exportLayoutSchema.optional(),
+    layoutId: layoutId.optional(),
+  })
+  .refine(oneLayout, { message: "PAYMENT_LAYOUT_TWICE", path: ["layoutId"] });
 
 export const linesQuerySchema = z.object({
   status: z.enum(LINE_STATUSES).optional(),
@@ -119,12 +127,15 @@ export const linesPageSchema = z.object({
 });
 
 /** A result file travels as base64 in JSON: one request, one transaction, no temporary file on the server. */
-export const resultInputSchema = z.object({
-  fileName: z.string().min(1).max(200),
-  format: z.enum(RESULT_FORMATS),
-  contentBase64: z.string().min(1),
-  layout: resultLayoutSchema.optional(),
-});
+export const resultInputSchema = z
+  .object({
+    fileName: z.string().min(1).max(200),
+    format: z.enum(RESULT_FORMATS),
+    contentBase64: z.string().min(1),
+    layout: resultLayoutSchema.optional(),
+    layoutId: layoutId.optional(),
+  })
+  .refine(oneLayout, { message: "PAYMENT_LAYOUT_TWICE", path: ["layoutId"] });
 export const resultImportSchema = z.object({
   fileId: z.string(),
   alreadyReceived: z.boolean(),
@@ -218,6 +229,32 @@ export const uncollectedSchema = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+const layoutCommon = {
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  /** The BRI defaults: listed first, used when no layout is chosen, never replaced or deleted. */
+  builtIn: z.boolean(),
+  updatedAt: z.string().nullable(),
+};
+export const layoutViewSchema = z.discriminatedUnion("kind", [
+  z.object({ ...layoutCommon, kind: z.literal("export"), layout: exportLayoutSchema }),
+  z.object({ ...layoutCommon, kind: z.literal("result"), layout: resultLayoutSchema }),
+]);
+export const layoutListSchema = z.object({ items: z.array(layoutViewSchema) });
+export const layoutListQuerySchema = z.object({
+  kind: z.enum(LAYOUT_KINDS).optional(),
+  /** The layouts of the batch's paying agency: what its bank operator applies results with. */
+  batchId: z.uuid().optional(),
+  agencyId: z.uuid().optional(),
+});
+/** Saved under the layout's code: a code the agency already has is replaced. */
+export const layoutSaveSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("export"), agencyId: z.uuid().optional(), layout: exportLayoutSchema }),
+  z.object({ kind: z.literal("result"), agencyId: z.uuid().optional(), layout: resultLayoutSchema }),
+]);
+export const layoutIdParams = z.object({ id: layoutId });
 
 export type BatchView = z.output<typeof batchSchema>;
 export type ReconciliationView = z.output<typeof reconciliationSchema>;

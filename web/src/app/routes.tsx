@@ -56,6 +56,7 @@ const DecreesPage = page(() => import("../decree/DecreesPage.tsx"));
 const DecreePage = page(() => import("../decree/DecreePage.tsx"));
 const PaymentsPage = page(() => import("../payments/PaymentsPage.tsx"));
 const BatchPage = page(() => import("../payments/BatchPage.tsx"));
+const LayoutsPage = page(() => import("../payments/LayoutsPage.tsx"));
 const UncollectedPage = page(() => import("../payments/UncollectedPage.tsx"));
 const PortalPage = page(() => import("../portal/PortalPage.tsx"));
 const ComplaintsPage = page(() => import("../complaints/ComplaintsPage.tsx"));
@@ -114,6 +115,7 @@ export const router = createBrowserRouter([
       { path: "sk", element: <DecreesPage /> },
       { path: "sk/:id", element: <DecreePage /> },
       { path: "pembayaran", element: <PaymentsPage /> },
+      { path: "pembayaran/tata-letak", element: <LayoutsPage /> },
       { path: "pembayaran/:id", element: <BatchPage /> },
       { path: "belum-diambil", element: <UncollectedPage /> },
       { path: "dukcapil", element: <CivilRegistryPage /> },

@@ -15,7 +15,7 @@ import {
   Title,
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { roleCan } from "../../../src/access/permissions.ts";
 import { useAuth } from "../access/auth.tsx";
 import { formatNumber, formatRupiah } from "../i18n/format.ts";
@@ -29,6 +29,7 @@ import {
   useBatch,
   useExport,
   useImportResults,
+  useLayouts,
   useLines,
   useReconciliation,
   useResolve,
@@ -136,15 +137,65 @@ function Approve({ batch, t }: { batch: BatchView; t: Translate }) {
   );
 }
 
+/**
+ * The bank file layouts this batch's file can be written or read in: the built-in BRI layout first (the
+ * default), then those the paying agency saved; and the way to the screen where they are edited.
+ */
+function LayoutPicker({
+  batchId,
+  kind,
+  value,
+  onChange,
+  t,
+}: {
+  batchId: string;
+  kind: "export" | "result";
+  value: string;
+  onChange: (id: string) => void;
+  t: Translate;
+}) {
+  const layouts = useLayouts({ kind, batchId });
+  const items = layouts.data?.items ?? [];
+  return (
+    <Group align="flex-end" gap="xs">
+      <NativeSelect
+        label={t("PAY_LAYOUT")}
+        value={value || (items[0]?.id ?? "")}
+        onChange={(e) => onChange(e.currentTarget.value)}
+        data={items.map((l) => ({
+          value: l.id,
+          label: l.builtIn ? `${l.name} (${t("PAY_LAYOUT_BUILT_IN")})` : l.name,
+        }))}
+        disabled={layouts.isPending}
+        error={layouts.error ? errorText(t, layouts.error) : undefined}
+      />
+      <Anchor component={Link} to={`/pembayaran/tata-letak?batch=${batchId}`} fz="sm" mb={8}>
+        {t("PAY_LAYOUTS_MANAGE")}
+      </Anchor>
+    </Group>
+  );
+}
+
 function Export({ batch, t }: { batch: BatchView; t: Translate }) {
   const download = useExport(batch.id);
+  const [layoutId, setLayoutId] = useState("");
+  // Until the official picks one, no layout is named and the server writes its default (BRI).
+  const chosen = layoutId || undefined;
   return (
     <Card withBorder>
-      <Group>
-        <Button loading={download.isPending} onClick={() => download.mutate("csv")}>
+      <LayoutPicker batchId={batch.id} kind="export" value={layoutId} onChange={setLayoutId} t={t} />
+      <Group mt="sm">
+        <Button
+          loading={download.isPending}
+          onClick={() => download.mutate({ format: "csv", layoutId: chosen })}
+        >
           {t("PAY_EXPORT_CSV")}
         </Button>
-        <Button variant="light" loading={download.isPending} onClick={() => download.mutate("xlsx")}>
+        <Button
+          variant="light"
+          loading={download.isPending}
+          onClick={() => download.mutate({ format: "xlsx", layoutId: chosen })}
+        >
           {t("PAY_EXPORT_XLSX")}
         </Button>
       </Group>
@@ -166,9 +217,10 @@ function Results({ id, t }: { id: string; t: Translate }) {
   const send = useImportResults(id);
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<"csv" | "xlsx" | "mt940">("csv");
+  const [layoutId, setLayoutId] = useState("");
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (file) send.mutate({ file, format });
+    if (file) send.mutate({ file, format, layoutId: layoutId || undefined });
   };
   const out = send.data;
   return (
@@ -176,7 +228,8 @@ function Results({ id, t }: { id: string; t: Translate }) {
       <Title order={2} fz="h4" id="pay-results-title" mb="xs">
         {t("PAY_RESULTS_TITLE")}
       </Title>
-      <Group align="flex-end">
+      <LayoutPicker batchId={id} kind="result" value={layoutId} onChange={setLayoutId} t={t} />
+      <Group align="flex-end" mt="sm">
         <TextInput
           type="file"
           label={t("PAY_RESULTS_FILE")}

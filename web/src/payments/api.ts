@@ -4,6 +4,8 @@ import type {
   batchDetailSchema,
   batchListSchema,
   batchSchema,
+  layoutListSchema,
+  layoutSaveSchema,
   linesPageSchema,
   preparedBatchesSchema,
   prepareInputSchema,
@@ -22,9 +24,13 @@ export type ReconciliationView = z.output<typeof reconciliationSchema>;
 export type ResultImportView = z.output<typeof resultImportSchema>;
 export type UncollectedView = z.output<typeof uncollectedSchema>;
 export type PrepareInput = z.input<typeof prepareInputSchema>;
+export type LayoutList = z.output<typeof layoutListSchema>;
+export type LayoutView = LayoutList["items"][number];
+export type LayoutSave = z.input<typeof layoutSaveSchema>;
 
 const keys = {
   all: ["payments"] as const,
+  layouts: ["payments", "layouts"] as const,
   batch: (id: string) => ["payments", "batch", id] as const,
 };
 
@@ -32,8 +38,12 @@ export function useBatches() {
   return useQuery({ queryKey: [...keys.all, "list"], queryFn: () => api<BatchList>("/payment-batches") });
 }
 
-export function useBatch(id: string) {
-  return useQuery({ queryKey: keys.batch(id), queryFn: () => api<BatchDetail>(`/payment-batches/${id}`) });
+export function useBatch(id: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.batch(id),
+    queryFn: () => api<BatchDetail>(`/payment-batches/${id}`),
+    enabled,
+  });
 }
 
 export function useLines(id: string, status: string | null, page: number) {
@@ -54,6 +64,31 @@ export function useUncollected(page: number) {
   return useQuery({
     queryKey: [...keys.all, "uncollected", page],
     queryFn: () => api<UncollectedView>("/payments/uncollected", { query: { page, pageSize: 50 } }),
+  });
+}
+
+/** Built-in layouts first, then the agency's own; with a batch, the layouts of that batch's paying agency. */
+export function useLayouts(filter: { kind?: "export" | "result"; batchId?: string | null } = {}) {
+  return useQuery({
+    queryKey: [...keys.layouts, filter.kind ?? "all", filter.batchId ?? "own"],
+    queryFn: () =>
+      api<LayoutList>("/payment-layouts", { query: { kind: filter.kind, batchId: filter.batchId } }),
+  });
+}
+
+export function useSaveLayout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LayoutSave) => api<LayoutView>("/payment-layouts", { method: "POST", body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.layouts }),
+  });
+}
+
+export function useDeleteLayout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/payment-layouts/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.layouts }),
   });
 }
 
@@ -103,13 +138,18 @@ function base64Of(buffer: ArrayBuffer): string {
 export function useImportResults(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: async (input: { file: File; format: "csv" | "xlsx" | "mt940" }) =>
+    mutationFn: async (input: {
+      file: File;
+      format: "csv" | "xlsx" | "mt940";
+      layoutId?: string | undefined;
+    }) =>
       api<ResultImportView>(`/payment-batches/${id}/results`, {
         method: "POST",
         body: {
           fileName: input.file.name,
           format: input.format,
           contentBase64: base64Of(await input.file.arrayBuffer()),
+          layoutId: input.layoutId,
         },
       }),
     onSuccess: invalidate,
@@ -120,7 +160,7 @@ export function useImportResults(id: string) {
 export function useExport(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: async (format: "csv" | "xlsx") => {
+    mutationFn: async ({ format, layoutId }: { format: "csv" | "xlsx"; layoutId?: string | undefined }) => {
       const token = currentCsrfToken();
       const response = await fetch(`/api/payment-batches/${id}/export`, {
         method: "POST",
@@ -130,7 +170,7 @@ export function useExport(id: string) {
           "accept-language": activeLanguage(),
           ...(token ? { "x-csrf-token": token } : {}),
         },
-        body: JSON.stringify({ format }),
+        body: JSON.stringify({ format, layoutId }),
       });
       if (!response.ok) {
         const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
