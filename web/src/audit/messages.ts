@@ -40,6 +40,11 @@ const ACTIONS = {
     id: "Dana tidak diambil, dikembalikan ke kas daerah",
     en: "Unclaimed, returned to the treasury",
   },
+  AUDIT_ACTION_payment_layout_delete: {
+    id: "Tata letak berkas bank dihapus",
+    en: "Bank file layout deleted",
+  },
+  AUDIT_ACTION_payment_layout_save: { id: "Tata letak berkas bank disimpan", en: "Bank file layout saved" },
   AUDIT_ACTION_payment_results_import: { id: "Hasil bank diterapkan", en: "Bank results applied" },
   AUDIT_ACTION_person_check_code: { id: "Kode cek diberikan", en: "Check code handed out" },
   AUDIT_ACTION_person_register: { id: "Penduduk didaftarkan", en: "Person registered" },
