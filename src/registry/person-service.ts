@@ -240,7 +240,7 @@ export async function searchPersons(
   search: PersonSearch,
   disclosure: Disclosure = disclosureFor(caller.actor),
 ) {
-  const empty = { items: [], total: 0, page: search.page, pageSize: search.pageSize };
+  const empty = { items: [], total: 0, totalCapped: false, page: search.page, pageSize: search.pageSize };
   // A program manager may not learn who is enrolled in another agency's program by filtering on it.
   if (!(await programFilterVisible(registry, caller.actor, search))) return empty;
   let nikIndex: Uint8Array | null = null;
@@ -254,10 +254,11 @@ export async function searchPersons(
     query = { ...search, q: undefined };
   }
   const scope = areaCondition(caller.actor.area, { village: persons.villageCode, rt: persons.rt });
-  const { rows, total } = await store.searchPersons(registry.db, query, nikIndex, scope);
+  const { rows, total, totalCapped } = await store.searchPersons(registry.db, query, nikIndex, scope);
   return {
     items: rows.map((row) => toPersonView(row, registry.env, disclosure)),
     total,
+    totalCapped,
     page: search.page,
     pageSize: search.pageSize,
   };

@@ -11,6 +11,7 @@ import { importDeps } from "../imports/service.ts";
 import { csvText, LIST_HEADERS } from "../imports/testing.ts";
 import { openBound } from "../privacy/vault.ts";
 import { Attacker } from "./reconstruction.fixture.ts";
+import { NAME_SEARCH_COUNT_LIMIT } from "./store.ts";
 
 /**
  * Issue 12, H2: for every role without the identity right, every route and export that carries persons is
@@ -228,5 +229,28 @@ describeEachDatabase("issue 12: no NIK or KK can be rebuilt without the identity
     await harvest(await session({ role: "village_operator", areaCode: LOLO }), attacker);
     const verdict = attacker.verdict(truth);
     expect(verdict.rebuilt).toBeGreaterThan(0);
+  });
+
+  // Not an attack, but this registry is the one large enough to show it: a name search stops counting.
+  it(`counts a name search only up to ${NAME_SEARCH_COUNT_LIMIT} and says there are more; the whole list exactly`, async () => {
+    const admin = await session({ role: "admin", areaCode: "64.01" });
+    const read = async (url: string) =>
+      (await app.inject({ method: "GET", url, headers: admin.headers() })).json() as {
+        items: unknown[];
+        total: number;
+        totalCapped?: boolean;
+      };
+    const [all] = await queryRows<{ n: number; a: number }>(
+      salur().database.db,
+      sql`select count(*)::int as n, count(*) filter (where name_search like '%a%')::int as a from persons`,
+    );
+    expect(all?.a).toBeGreaterThan(NAME_SEARCH_COUNT_LIMIT);
+    const common = await read("/api/persons?q=a&pageSize=20");
+    expect(common).toMatchObject({ total: NAME_SEARCH_COUNT_LIMIT, totalCapped: true });
+    expect(common.items).toHaveLength(20);
+    expect(await read("/api/persons?pageSize=20")).toMatchObject({ total: all?.n, totalCapped: false });
+    const rare = await read("/api/persons?q=siti%20aminah&pageSize=20");
+    expect(rare.totalCapped).toBe(false);
+    expect(rare.total).toBeLessThan(NAME_SEARCH_COUNT_LIMIT);
   });
 });

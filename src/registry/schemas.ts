@@ -149,7 +149,14 @@ export const personWriteResultSchema = z.object({
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+  z.object({
+    items: z.array(item),
+    total: z.number(),
+    /** The matches were counted only up to `total`: there are more (a name search stops counting). */
+    totalCapped: z.boolean().optional(),
+    page: z.number(),
+    pageSize: z.number(),
+  });
 
 export const householdInputSchema = z.object({
   kk: idNumberInput,

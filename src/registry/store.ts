@@ -125,14 +125,33 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Matches of a name search are counted up to here and no further: the count of "siti" in a regency of 300,000
+ * is a scan of every person on each keystroke, and on the embedded database a slow count holds the one
+ * connection every other request waits for. Past it the list says "more than" and asks for a narrower search.
+ */
+export const NAME_SEARCH_COUNT_LIMIT = 1_000;
+
 /** `scope` is the caller's area condition (access control): it is applied to the rows and to the total alike. */
 export async function searchPersons(
   db: Executor,
   search: PersonSearch,
   nikIndex: Uint8Array | null,
   scope?: SQL,
-): Promise<{ rows: PersonRow[]; total: number }> {
+): Promise<{ rows: PersonRow[]; total: number; totalCapped: boolean }> {
   const where = and(scope, personFilters(search, nikIndex));
+  const limit = search.q ? NAME_SEARCH_COUNT_LIMIT : null;
+  const matches =
+    limit === null
+      ? db.select({ n: count() }).from(persons).where(where)
+      : db.select({ n: count() }).from(
+          db
+            .select({ one: sql`1` })
+            .from(persons)
+            .where(where)
+            .limit(limit + 1)
+            .as("matches"),
+        );
   const [rows, totals] = await Promise.all([
     db
       .select()
@@ -141,9 +160,12 @@ export async function searchPersons(
       .orderBy(asc(persons.nameSearch), asc(persons.id))
       .limit(search.pageSize)
       .offset((search.page - 1) * search.pageSize),
-    db.select({ n: count() }).from(persons).where(where),
+    matches,
   ]);
-  return { rows, total: totals[0]?.n ?? 0 };
+  const n = Number(totals[0]?.n ?? 0);
+  return limit !== null && n > limit
+    ? { rows, total: limit, totalCapped: true }
+    : { rows, total: n, totalCapped: false };
 }
 
 export async function personsOfHousehold(db: Executor, householdId: string): Promise<PersonRow[]> {

@@ -147,7 +147,9 @@ export default function PersonListPage() {
           ) : (
             <Stack gap="xs">
               <Text fz="sm" c="dimmed" aria-live="polite" data-testid="person-count">
-                {t("PERSONS_COUNT", { total: formatNumber(data.total, t.language) })}
+                {t(data.totalCapped ? "PERSONS_COUNT_CAPPED" : "PERSONS_COUNT", {
+                  total: formatNumber(data.total, t.language),
+                })}
               </Text>
               <Paper withBorder style={{ overflow: "hidden", opacity: search.isPlaceholderData ? 0.6 : 1 }}>
                 <PersonTable items={data.items} t={t} language={t.language} />
@@ -157,7 +159,7 @@ export default function PersonListPage() {
                   {t("SHOWING_RANGE", {
                     from: formatNumber((page - 1) * PAGE_SIZE + 1, t.language),
                     to: formatNumber(Math.min(page * PAGE_SIZE, data.total), t.language),
-                    total: formatNumber(data.total, t.language),
+                    total: `${formatNumber(data.total, t.language)}${data.totalCapped ? "+" : ""}`,
                   })}
                 </Text>
                 <nav aria-label={t("PAGINATION_LABEL")}>

@@ -164,6 +164,10 @@ export const REGISTRY_UI_MESSAGES = {
     en: "Change the search or filters, or register a new person.",
   },
   PERSONS_COUNT: { id: "{total} penduduk", en: "{total} people" },
+  PERSONS_COUNT_CAPPED: {
+    id: "Lebih dari {total} penduduk cocok. Persempit pencarian dengan kecamatan, desa atau nama yang lebih lengkap.",
+    en: "More than {total} people match. Narrow the search by kecamatan, desa or a fuller name.",
+  },
   COL_NAME: { id: "Nama", en: "Name" },
   COL_NIK: { id: "NIK", en: "NIK" },
   COL_BIRTH: { id: "Tanggal lahir", en: "Born" },
