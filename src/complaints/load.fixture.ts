@@ -52,12 +52,16 @@ export async function loadOverHttp(
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   const run = `http-${Date.now()}`;
   let i = 0;
+  // autocannon shares the rate out per connection in whole requests and lowers the connections to the rate
+  // when it is smaller: a fractional rate (1,000 a minute is 16.7 a second) gave it a fractional connection
+  // count, the per-connection quotas never added up to the amount, and the run never ended.
+  const perSecond = Math.max(1, Math.round(options.perSecond));
   const started = Date.now();
   const result = await autocannon({
     url: `${address}/publik/pengaduan`,
-    connections: options.connections,
+    connections: Math.min(options.connections, perSecond),
     amount: options.amount,
-    overallRate: options.perSecond,
+    overallRate: perSecond,
     timeout: 60,
     requests: [
       {
