@@ -11,6 +11,8 @@ import { type InProcessSalur, startSalurInProcess } from "./support/server.ts";
  * the failed line is re-issued and paid in a second batch, and the first file sent again changes nothing.
  */
 const RESULT_HEADER = "NO_REFERENSI;REF_BANK;STATUS;NOMINAL;TANGGAL;KODE_ALASAN;KETERANGAN";
+/** The payments list's way to the layouts screen, shown only to whoever may change a layout. */
+const LAYOUTS_LINK = "Atur tata letak berkas bank";
 
 describe.skipIf(!chromiumAvailable)("payment through the bank in Chromium", () => {
   let running: InProcessSalur | undefined;
@@ -165,10 +167,12 @@ describe.skipIf(!chromiumAvailable)("payment through the bank in Chromium", () =
 
   it("saves an export layout with two columns swapped and a header renamed, and the bank file follows it", async () => {
     const agency = await signedIn("diskopukm");
-    await openBatch(agency, 0);
-    const batchLink = (await agency.getByRole("heading", { level: 1 }).textContent()) ?? "";
-    await agency.getByRole("link", { name: "Atur tata letak" }).first().click();
+    // Reached the way an official finds it: from the payments list, not by typing the address.
+    await nav(agency, "Pembayaran");
+    await agency.getByRole("heading", { level: 1, name: "Pembayaran melalui bank" }).waitFor();
+    await agency.getByRole("link", { name: LAYOUTS_LINK }).click();
     await agency.getByRole("heading", { level: 1, name: "Tata letak berkas bank" }).waitFor();
+    expect(new URL(agency.url()).pathname).toBe("/pembayaran/tata-letak");
     await agency.getByRole("button", { name: "Tata letak baru" }).click();
     // Starts as a copy of the BRI layout: NO, NIK, NAMA_REKENING, KODE_CABANG, …
     await agency.getByLabel(/^Nama tata letak/).fill("BRI Unit Paser");
@@ -190,7 +194,7 @@ describe.skipIf(!chromiumAvailable)("payment through the bank in Chromium", () =
       .waitFor();
     await agency.getByTestId("payment-layouts").getByText("BRI Unit Paser").waitFor();
 
-    await agency.getByRole("link", { name: batchLink, exact: true }).click();
+    await openBatch(agency, 0);
     const select = agency.getByRole("combobox", { name: /^Tata letak berkas bank/ });
     await select.locator("option", { hasText: "BRI Unit Paser" }).waitFor({ state: "attached" });
     await select.selectOption({ label: "BRI Unit Paser" });
@@ -209,5 +213,97 @@ describe.skipIf(!chromiumAvailable)("payment through the bank in Chromium", () =
       "KECAMATAN",
       "KETERANGAN",
     ]);
+  }, 600_000);
+
+  /** A saved layout as GET /api/payment-layouts lists it: what a write would send back. */
+  interface SavedLayout {
+    id: string;
+    name: string;
+    kind: "export" | "result";
+    layout: { code: string; name: string };
+  }
+
+  /**
+   * An insider's own session trying to change a layout with the page's fetch (its cookie and the CSRF token the
+   * server handed it, so the answer is about the role, not a missing token): replacing the layout under its code,
+   * then deleting it. Gives each answer's status and code.
+   */
+  const tryToChange = (page: Page, saved: SavedLayout) =>
+    page.evaluate(async (target) => {
+      const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
+      const headers = { accept: "application/json", "x-csrf-token": me.csrfToken };
+      const answer = async (response: Response) => [
+        response.status,
+        ((await response.json()) as { code: string }).code,
+      ];
+      const save = await fetch("/api/payment-layouts", {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({
+          kind: target.kind,
+          layout: { ...target.layout, name: "Diubah tanpa wewenang" },
+        }),
+      });
+      const remove = await fetch(`/api/payment-layouts/${encodeURIComponent(target.id)}`, {
+        method: "DELETE",
+        headers,
+      });
+      return { save: await answer(save), remove: await answer(remove) };
+    }, saved);
+
+  it("keeps layouts out of the hands of the Inspektorat and a desa operator: no link, a refusal, and a 403", async () => {
+    // The auditor follows every payment but changes none: it sees the batches, not the way to the layouts.
+    const auditor = await signedIn("inspektorat");
+    await openBatch(auditor, 0);
+    const batchId = new URL(auditor.url()).pathname.split("/").pop() ?? "";
+    expect(await auditor.getByRole("link", { name: "Atur tata letak" }).count()).toBe(0);
+    await nav(auditor, "Pembayaran");
+    await auditor.getByTestId("payment-batches").getByRole("link").first().waitFor();
+    expect(await auditor.getByRole("link", { name: LAYOUTS_LINK }).count()).toBe(0);
+
+    // Typed in by hand, the screen lists the paying agency's layouts read-only and says why.
+    await auditor.goto(`${(running as InProcessSalur).baseUrl}/pembayaran/tata-letak?batch=${batchId}`);
+    await auditor.getByRole("heading", { level: 1, name: "Tata letak berkas bank" }).waitFor();
+    await auditor
+      .getByTestId("layouts-read-only")
+      .filter({ hasText: "Peran Anda hanya dapat melihat tata letak." })
+      .waitFor();
+    const table = auditor.getByTestId("payment-layouts");
+    await table.getByText("BRI Unit Paser").waitFor();
+    expect(await table.getByRole("button").count()).toBe(0);
+    expect(await auditor.getByRole("button", { name: "Tata letak baru" }).count()).toBe(0);
+
+    const listed = await auditor.evaluate(async (id) => {
+      const response = await fetch(`/api/payment-layouts?batchId=${encodeURIComponent(id)}`);
+      return ((await response.json()) as { items: SavedLayout[] }).items;
+    }, batchId);
+    const saved = listed.find((l) => l.name === "BRI Unit Paser");
+    expect(saved).toBeDefined();
+    const layout = saved as SavedLayout;
+    expect(await tryToChange(auditor, layout)).toEqual({
+      save: [403, "FORBIDDEN"],
+      remove: [403, "FORBIDDEN"],
+    });
+
+    // A desa operator has no payments menu at all; the address typed in gets a refusal, not an error or a blank.
+    const desa = await signedIn("operator.lolo");
+    const menu = desa.getByRole("navigation", { name: "Menu utama" });
+    await menu.getByRole("link", { name: "Belum diambil" }).waitFor();
+    expect(await menu.getByRole("link", { name: "Pembayaran", exact: true }).count()).toBe(0);
+    await desa.goto(`${(running as InProcessSalur).baseUrl}/pembayaran/tata-letak`);
+    await desa.getByRole("heading", { level: 1, name: "Tata letak berkas bank" }).waitFor();
+    await desa.getByText("Tata letak berkas bank tidak dibuka untuk peran Anda").waitFor();
+    expect(await desa.getByTestId("payment-layouts").count()).toBe(0);
+    expect(await desa.getByRole("button", { name: "Tata letak baru" }).count()).toBe(0);
+    expect(await desa.getByText("Gagal memuat").count()).toBe(0);
+    expect(await tryToChange(desa, layout)).toEqual({
+      save: [403, "FORBIDDEN"],
+      remove: [403, "FORBIDDEN"],
+    });
+
+    // Both refusals changed nothing: the agency's layout is still there under its own name.
+    await auditor.reload();
+    await auditor.getByTestId("payment-layouts").getByText("BRI Unit Paser").waitFor();
+    expect(await auditor.getByText("Diubah tanpa wewenang").count()).toBe(0);
   }, 600_000);
 });

@@ -58,6 +58,20 @@ describe("abilitiesOf", () => {
     ]);
   });
 
+  it("lets only the agency's program manager, who exports its bank files, manage their layouts", () => {
+    const managers = ROLES.filter(
+      (role) => abilitiesOf(user(role, { level: "regency", code: "64.01", name: "P" })).manageLayouts,
+    );
+    expect(managers).toEqual(["program_manager"]);
+    // The auditor reads the layouts with the batches; a desa operator reaches neither.
+    const auditor = abilitiesOf(user("auditor", { level: "regency", code: "64.01", name: "P" }));
+    expect([auditor.readPayments, auditor.manageLayouts]).toEqual([true, false]);
+    const desa = abilitiesOf(
+      user("village_operator", { level: "village", code: "64.01.05.2002", name: "Lolo" }),
+    );
+    expect([desa.readPayments, desa.manageLayouts]).toEqual([false, false]);
+  });
+
   it("hides nothing when the server has no access module", () => {
     expect(Object.values(abilitiesOf(null)).every(Boolean)).toBe(true);
   });

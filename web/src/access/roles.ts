@@ -40,6 +40,9 @@ export interface Abilities {
   manageAgencies: boolean;
   readUsers: boolean;
   manageUsers: boolean;
+  readPayments: boolean;
+  /** Saving and deleting bank file layouts: whoever exports the agency's batches, as the server checks it. */
+  manageLayouts: boolean;
 }
 
 export function abilitiesOf(user: SessionUser | null): Abilities {
@@ -54,5 +57,7 @@ export function abilitiesOf(user: SessionUser | null): Abilities {
     manageAgencies: can("agency.manage"),
     readUsers: can("user.read"),
     manageUsers: can("user.manage"),
+    readPayments: can("payment.read"),
+    manageLayouts: can("payment.export"),
   };
 }

@@ -139,7 +139,7 @@ function Approve({ batch, t }: { batch: BatchView; t: Translate }) {
 
 /**
  * The bank file layouts this batch's file can be written or read in: the built-in BRI layout first (the
- * default), then those the paying agency saved; and the way to the screen where they are edited.
+ * default), then those the paying agency saved; and, for whoever may edit them, the way to that screen.
  */
 function LayoutPicker({
   batchId,
@@ -155,11 +155,14 @@ function LayoutPicker({
   t: Translate;
 }) {
   const layouts = useLayouts({ kind, batchId });
+  const { abilities } = useAuth();
   const items = layouts.data?.items ?? [];
   return (
     <Group align="flex-end" gap="xs">
       <NativeSelect
         label={t("PAY_LAYOUT")}
+        // The bank and the approver pick a layout but cannot change one: tell them who keeps the list.
+        description={abilities.manageLayouts ? undefined : t("PAY_LAYOUT_KEPT_BY")}
         value={value || (items[0]?.id ?? "")}
         onChange={(e) => onChange(e.currentTarget.value)}
         data={items.map((l) => ({
@@ -169,9 +172,11 @@ function LayoutPicker({
         disabled={layouts.isPending}
         error={layouts.error ? errorText(t, layouts.error) : undefined}
       />
-      <Anchor component={Link} to={`/pembayaran/tata-letak?batch=${batchId}`} fz="sm" mb={8}>
-        {t("PAY_LAYOUTS_MANAGE")}
-      </Anchor>
+      {abilities.manageLayouts && (
+        <Anchor component={Link} to={`/pembayaran/tata-letak?batch=${batchId}`} fz="sm" mb={8}>
+          {t("PAY_LAYOUTS_MANAGE")}
+        </Anchor>
+      )}
     </Group>
   );
 }

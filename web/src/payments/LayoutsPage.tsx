@@ -1,28 +1,41 @@
 import { Alert, Badge, Button, Card, Code, Group, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { roleCan } from "../../../src/access/permissions.ts";
 import { useAuth } from "../access/auth.tsx";
 import { useT } from "../i18n/language.tsx";
 import { errorText } from "../ui/errors.ts";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { ErrorState, LoadingState } from "../ui/states.tsx";
+import { EmptyView, ErrorState, LoadingState } from "../ui/states.tsx";
 import { type LayoutView, useBatch, useDeleteLayout, useLayouts } from "./api.ts";
 import { draftOf, type LayoutDraft, LayoutEditor, newDraft } from "./LayoutEditor.tsx";
 
 /**
  * /pembayaran/tata-letak — the bank file layouts of the official's agency (or, from a batch, of the agency that
- * pays it): the built-in BRI ones first, then the saved ones; whoever exports the agency's batches edits them.
+ * pays it): the built-in BRI ones first, then the saved ones; whoever exports the agency's batches edits them,
+ * the others who see payment batches only read them, and any other role is told the screen is not theirs.
  */
 export default function LayoutsPage() {
   const t = useT();
-  const { user } = useAuth();
+  const { abilities } = useAuth();
+  // A role without payment.read would only earn a 403 from the list: say whose screen this is instead, and
+  // send no request at all.
+  if (!abilities.readPayments)
+    return (
+      <>
+        <PageHeader title={t("PAY_LAYOUTS_TITLE")} />
+        <EmptyView title={t("PAY_LAYOUTS_NOT_YOUR_ROLE")} description={t("PAY_LAYOUTS_NOT_YOUR_ROLE_HINT")} />
+      </>
+    );
+  return <Layouts mayEdit={abilities.manageLayouts} />;
+}
+
+function Layouts({ mayEdit }: { mayEdit: boolean }) {
+  const t = useT();
   const [params] = useSearchParams();
   const batchId = params.get("batch");
   const batch = useBatch(batchId ?? "", batchId !== null);
   const layouts = useLayouts({ batchId });
   const remove = useDeleteLayout();
-  const mayEdit = user ? roleCan(user.role, "payment.export") : false;
   const [editing, setEditing] = useState<{ draft: LayoutDraft; isNew: boolean; serial: number } | null>(null);
   const [confirming, setConfirming] = useState<LayoutView | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -45,6 +58,12 @@ export default function LayoutsPage() {
         <Text fz="sm" c="dimmed">
           {batchId && number !== undefined ? t("PAY_LAYOUTS_BATCH_HINT", { number }) : t("PAY_LAYOUTS_HINT")}
         </Text>
+        {!mayEdit && (
+          // Reading is allowed, changing is not: say so, rather than leave the missing buttons unexplained.
+          <Alert color="gray" data-testid="layouts-read-only">
+            {t("PAY_LAYOUTS_READ_ONLY")}
+          </Alert>
+        )}
         {done && (
           <Alert color="green" role="status" data-testid="layout-done">
             {done}

@@ -28,10 +28,21 @@ import { useBatches, usePrepare } from "./api.ts";
 /** /pembayaran: the agency prepares batches from a decree; everyone entitled sees the batches of their agency or bank. */
 export default function PaymentsPage() {
   const t = useT();
-  const { user } = useAuth();
+  const { user, abilities } = useAuth();
   return (
     <>
-      <PageHeader title={t("PAY_TITLE")} />
+      <PageHeader
+        title={t("PAY_TITLE")}
+        actions={
+          // The layouts screen is where the agency keeps its bank's file formats; only those who may change them
+          // are sent there (the server refuses everyone else's writes anyway).
+          abilities.manageLayouts && (
+            <Button component={Link} to="/pembayaran/tata-letak" variant="light" size="xs">
+              {t("PAY_LAYOUTS_OPEN")}
+            </Button>
+          )
+        }
+      />
       <Stack>
         {user && roleCan(user.role, "payment.prepare") && <PrepareForm />}
         <BatchList />

@@ -101,6 +101,23 @@ export const PAYMENT_UI_MESSAGES = {
   PAY_LAYOUT: { id: "Tata letak berkas bank", en: "Bank file layout" },
   PAY_LAYOUT_BUILT_IN: { id: "bawaan", en: "built-in" },
   PAY_LAYOUTS_MANAGE: { id: "Atur tata letak", en: "Manage layouts" },
+  PAY_LAYOUTS_OPEN: { id: "Atur tata letak berkas bank", en: "Manage bank file layouts" },
+  PAY_LAYOUT_KEPT_BY: {
+    id: "Tata letak disimpan oleh pengelola program dinas pembayar.",
+    en: "Layouts are kept by the paying agency's program manager.",
+  },
+  PAY_LAYOUTS_READ_ONLY: {
+    id: "Peran Anda hanya dapat melihat tata letak. Menyimpan atau menghapus tata letak hanya oleh pengelola program dinas pembayar.",
+    en: "Your role can only view the layouts. Only the paying agency's program manager saves or deletes a layout.",
+  },
+  PAY_LAYOUTS_NOT_YOUR_ROLE: {
+    id: "Tata letak berkas bank tidak dibuka untuk peran Anda",
+    en: "Bank file layouts are not open to your role",
+  },
+  PAY_LAYOUTS_NOT_YOUR_ROLE_HINT: {
+    id: "Tata letak diatur oleh pengelola program dinas pembayar dan dibaca oleh bank penyalur, pimpinan, koordinator dan Inspektorat.",
+    en: "Layouts are kept by the paying agency's program manager and read by the paying bank, the approver, the coordinator and the Inspektorat.",
+  },
   PAY_LAYOUTS_TITLE: { id: "Tata letak berkas bank", en: "Bank file layouts" },
   PAY_LAYOUTS_HINT: {
     id: "Kolom berkas pembayaran yang dikirim ke bank dan berkas hasil yang dikirim bank, per dinas.",
