@@ -108,6 +108,18 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       error?.requestId,
     );
   }
+  // Checked against the endpoint's declared schema in development and tests only, never in the shipped app:
+  // the check imports every server schema module, and field phones open the app on a first-visit size budget.
+  // `import.meta.env.DEV` is the constant false in a production build, so the branch is dropped; the specifier
+  // is a variable because the bundler (Rolldown) otherwise still counts the literal import of the dead branch
+  // when it splits the app into chunks, which rearranges them and grows what a first visit downloads. The dev
+  // server and Vitest resolve it relative to this file. The body is returned as received, not as parsed, so
+  // development sees exactly what production sees.
+  if (import.meta.env.DEV) {
+    const checks = "./responses.ts";
+    const { checkResponse }: typeof import("./responses.ts") = await import(/* @vite-ignore */ checks);
+    checkResponse(method, path, body);
+  }
   return body as T;
 }
 
