@@ -1,13 +1,18 @@
 /**
- * The submission load run shared by the drill (1,000 in one minute, over HTTP with autocannon) and its short
- * version in the default suite: each submission comes from its own address (X-Forwarded-For behind a trusted
- * proxy), as a thousand citizens on their own phones would, with its own text, so none is a duplicate.
+ * The submission load runs shared by the drill (1,000 in one minute) and its short version in the default
+ * suite: each submission comes from its own address (X-Forwarded-For behind a trusted proxy), as a thousand
+ * citizens on their own phones would, with its own text, so none is a duplicate. Two shapes: citizens arriving
+ * independently of each other (`loadWithArrivals`), and autocannon's (`loadOverHttp`), whose connections all
+ * send at the same instant of each second: a burst of one second's submissions at once.
  */
+
+import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { LOLO, SANDELEY } from "../access/matrix.ts";
 import { queryRows } from "../db/index.ts";
+import { Random } from "../demo/random.ts";
 import type { Salur } from "../runtime.ts";
 import { multipartForm } from "./complaints.fixture.ts";
 
@@ -88,6 +93,62 @@ export async function loadOverHttp(
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
+    seconds,
+  };
+}
+
+const percentile = (sorted: readonly number[], q: number) =>
+  Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)] ?? 0);
+
+/**
+ * Over HTTP, as independent citizens arrive: `amount` submissions at moments drawn (seeded, so each run sends
+ * the same schedule) from a Poisson process of `perSecond` on average, each sent when its moment comes whether
+ * or not earlier ones have been answered. Latency counts from the moment a submission was due.
+ */
+export async function loadWithArrivals(
+  app: FastifyInstance,
+  salur: Salur,
+  options: { amount: number; perSecond: number; seed: number },
+): Promise<LoadResult> {
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  const run = `arrivals-${Date.now()}`;
+  const random = new Random(options.seed);
+  const latencies: number[] = [];
+  let created = 0;
+  let non2xx = 0;
+  const send = async (n: number, due: number) => {
+    const form = submission(n, run);
+    const response = await fetch(`${address}/publik/pengaduan`, {
+      method: "POST",
+      headers: { ...form.headers, "x-forwarded-for": addressOf(n) },
+      body: form.payload,
+    });
+    await response.arrayBuffer();
+    latencies.push(performance.now() - due);
+    if (response.ok) created++;
+    else non2xx++;
+  };
+  const started = performance.now();
+  const sent: Promise<void>[] = [];
+  let due = started;
+  for (let n = 0; n < options.amount; n++) {
+    // Exponential gaps between arrivals: the waiting times of a Poisson process.
+    due += (-Math.log(1 - random.float()) / options.perSecond) * 1000;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    sent.push(send(n, due));
+  }
+  await Promise.all(sent);
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    sent: options.amount,
+    created,
+    stored: await storedWith(salur, run),
+    non2xx,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    max: percentile(sorted, 1),
     seconds,
   };
 }
