@@ -86,7 +86,7 @@ for (const kind of which === "both"
 
   const [known] = await queryRows<{ id: string; nik_cipher: Uint8Array; nik_index: Uint8Array }>(
     salur.database.db,
-    sql`select p.id, p.nik_cipher, p.nik_index from persons p join enrollments e on e.person_id = p.id where e.status = 'published' and p.nik_cipher is not null limit 1`,
+    sql`select p.id, p.nik_cipher, p.nik_index from persons p join enrollments e on e.person_id = p.id where e.status in ('published', 'approved') and p.nik_cipher is not null limit 1`,
   );
   if (!known) throw new Error("no published person");
   const nik = salur.vault.open("nik", known.nik_cipher, known.nik_index);
