@@ -138,9 +138,17 @@ export function createMatchIndex(
   const scorer = new Scorer(model, table);
 
   const blocks = rules.map(() => new BlockIndex(initial.length));
+  // A rule that pairs only with a weak record keys every record, so its blocks are large (a common name and a
+  // birth year); a query with a NIK and a desa would walk a whole block to find its few weak members. Such a
+  // rule also keeps a block of its weak records only, and a strong query walks that one.
+  const weakBlocks = rules.map((rule) => (rule.weakPairsOnly ? new BlockIndex(initial.length) : null));
   const insertKeys = (index: number) => {
-    for (let r = 0; r < rules.length; r++)
-      blocks[r]?.insert((rules[r] as BlockingRule).key(table, index), index);
+    const weak = isWeakRecord(table, index);
+    for (let r = 0; r < rules.length; r++) {
+      const key = (rules[r] as BlockingRule).key(table, index);
+      blocks[r]?.insert(key, index);
+      weakBlocks[r]?.insert(weak ? key : 0, index);
+    }
   };
   for (let i = 0; i < table.size; i++) insertKeys(i);
 
@@ -168,15 +176,16 @@ export function createMatchIndex(
       const found: { index: number; weight: number; pattern: number }[] = [];
       const queryWeak = isWeakRecord(table, q);
       for (let r = 0; r < rules.length; r++) {
-        const block = blocks[r] as BlockIndex;
         const rule = rules[r] as BlockingRule;
-        const { first, count } = block.lookup(rule.key(table, q));
+        const key = rule.key(table, q);
+        const { first, count } = (blocks[r] as BlockIndex).lookup(key);
         if (count >= maxBlockSize) continue; // the batch run skips such blocks too
         // As in the batch run: such a rule pairs two records only when one of them is weak.
-        const weakOnly = rule.weakPairsOnly === true && !queryWeak;
-        for (let i = first; i !== -1; i = block.next.data[i] as number) {
+        const weakBlock = rule.weakPairsOnly && !queryWeak ? (weakBlocks[r] as BlockIndex) : null;
+        const block = weakBlock ?? (blocks[r] as BlockIndex);
+        const start = weakBlock ? weakBlock.lookup(key).first : first;
+        for (let i = start; i !== -1; i = block.next.data[i] as number) {
           if (seenStamp[i] === stamp) continue;
-          if (weakOnly && !isWeakRecord(table, i)) continue;
           seenStamp[i] = stamp;
           const pattern = comparePair(table, q, i);
           const weight = scorer.weight(pattern, q, i);
