@@ -135,6 +135,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const controllers = new Map<string, AbortController>();
   let draining: Promise<void> | null = null;
   let closed = false;
+  // On a shared server one process can die while the others run on. Its running jobs would otherwise wait
+  // for some process's next start (and be taken back only if their heartbeat was stale by then), so every live
+  // process looks for them twice per stale time.
+  const sweeper =
+    staleSeconds === null
+      ? null
+      : setInterval(() => {
+          recover().catch((error: unknown) => log("interrupted jobs not recovered", error));
+        }, staleSeconds * 500);
+  sweeper?.unref();
 
   const notify = (view: JobView) => {
     for (const listener of listeners.get(view.id) ?? []) {
@@ -235,6 +245,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       });
   }
 
+  async function recover(): Promise<{ requeued: string[]; failed: string[] }> {
+    const retryableKinds = [...handlers.values()].filter((h) => h.retryOnInterrupt).map((h) => h.kind);
+    const outcome = await store.recoverInterruptedJobs(db, { owner, staleSeconds, retryableKinds });
+    kick();
+    return outcome;
+  }
+
   async function get(id: string): Promise<JobView | null> {
     const running = live.get(id);
     if (running) return jobView(running.row, running.progress);
@@ -308,17 +325,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       }
       return store.cancelQueuedJob(db, id);
     },
-    async recover() {
-      const retryableKinds = [...handlers.values()].filter((h) => h.retryOnInterrupt).map((h) => h.kind);
-      const outcome = await store.recoverInterruptedJobs(db, { owner, staleSeconds, retryableKinds });
-      kick();
-      return outcome;
-    },
+    recover,
     async idle() {
       while (draining) await draining;
     },
     async close() {
       closed = true;
+      if (sweeper) clearInterval(sweeper);
       for (const controller of controllers.values()) controller.abort();
       while (draining) await draining;
     },

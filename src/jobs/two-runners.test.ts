@@ -67,4 +67,23 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two job runners on one PostgreS
     // Both processes took work from the queue.
     expect(new Set(runs.map((r) => r.owner)).size).toBe(2);
   }, 120_000);
+
+  it("takes back, without a restart, a job a dead process left running once its heartbeat is stale", async () => {
+    const sweeping = createJobRunner({ db: first.db, kind: "postgres", staleSeconds: 1, log: () => {} });
+    try {
+      sweeping.register({ kind: "test.orphan", retryOnInterrupt: true, run: async () => ({ done: true }) });
+      // What a killed process leaves behind: its job running, under its name, with a heartbeat gone quiet.
+      const [orphan] = await queryRows<{ id: string }>(
+        first.db,
+        sql`insert into jobs (kind, params, state, owner, attempts, started_at, heartbeat_at, created_by_name)
+            values ('test.orphan', '{}'::jsonb, 'running', 'a-dead-process', 1, now() - interval '1 minute',
+                    now() - interval '1 minute', 'uji')
+            returning id`,
+      );
+      if (!orphan) throw new Error("the orphan was not written");
+      expect(await sweeping.wait(orphan.id)).toMatchObject({ state: "succeeded" });
+    } finally {
+      await sweeping.close();
+    }
+  });
 });
