@@ -1,8 +1,8 @@
 /**
  * Issue 21's load figures: `npx tsx bench/load.ts [pglite|postgres|both] [persons]` (default both, 20,000).
  * Per deployment the demo is seeded (src/ops/deployment.fixture.ts), then real `salur serve --demo` processes
- * answer: one on PGlite (a PGlite directory has one owner), two on one PostgreSQL database behind the drills'
- * round-robin TCP proxy. Two mixes run against it with autocannon, LOAD_SECONDS (default 20) each:
+ * answer: one on PGlite (a PGlite directory has one owner), two on one PostgreSQL database, each deployment
+ * behind the drills' round-robin TCP proxy so both are reached the same way. Two mixes run against it with autocannon, LOAD_SECONDS (default 20) each:
  *
  * - office day: LOAD_CONNECTIONS (default 200) connections, each request carrying one of as many signed-in
  *   sessions of the demo officials (desa, RT, kecamatan, dinas, Bappeda, Bupati, Inspektorat). Weights: 30 %
