@@ -8,6 +8,11 @@ declare module "autocannon" {
       method?: string;
       headers?: Record<string, string>;
       body?: string;
+      /** Each connection sends these in turn; `setupRequest` may rewrite one just before it is sent. */
+      requests?: {
+        setupRequest?: (request: object, context: Record<string, unknown>) => object;
+        onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+      }[];
     }
   }
   function autocannon(

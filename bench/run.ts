@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, string[]> = {
   "decree-pdf": ["bench/decree-pdf.ts", "10000"],
   payments: ["bench/payments.ts", "100000", "both"],
   portal: ["bench/portal.ts", "both"],
+  load: ["bench/load.ts", "both", "20000"],
   "report-pack": ["bench/report-pack.ts", "pglite", "20000"],
   receipts: ["bench/receipts.ts", "1000", "200"],
 };
