@@ -25,6 +25,7 @@ import { sql } from "drizzle-orm";
 import { DEMO_USERS } from "../src/access/demo-users.ts";
 import { PERMISSIONS } from "../src/access/permissions.ts";
 import { type DatabaseKind, queryRows } from "../src/db/index.ts";
+import { Random, WeightedTable } from "../src/demo/random.ts";
 import {
   type Deployment,
   type HttpSession,
@@ -33,7 +34,6 @@ import {
   startProxy,
   startServer,
 } from "../src/ops/cluster.fixture.ts";
-import { rngOf } from "../src/payments/fault.fixture.ts";
 import { portalOf } from "../src/portal/portal.ts";
 import { checkCodeOf } from "../src/portal/self-check.ts";
 import { openSalur } from "../src/runtime.ts";
@@ -201,54 +201,41 @@ function run(baseUrl: string, plan: () => Planned, tally: Tally): Promise<Result
   });
 }
 
-/** Picks a kind by weight: `[["list", 30], ["edit", 10]]`. */
-function weighted<K extends string>(rng: () => number, weights: readonly (readonly [K, number])[]): K {
-  const total = weights.reduce((s, [, w]) => s + w, 0);
-  let x = rng() * total;
-  for (const [kind, w] of weights) {
-    x -= w;
-    if (x < 0) return kind;
-  }
-  return (weights.at(-1) as readonly [K, number])[0];
-}
-
-const OFFICE_WEIGHTS = [
+const OFFICE_WEIGHTS = new WeightedTable([
   ["list", 30],
   ["filtered", 20],
   ["search", 20],
   ["person", 20],
   ["edit", 10],
-] as const;
+] as const);
 
 function officeDay(officials: Official[]): () => Planned {
-  const rng = rngOf(21);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)] as T;
+  const rng = new Random(21);
   const editors = officials.filter((o) => MAY_EDIT.includes(o.role) && o.editable.length > 0);
   // A person being edited is out of every editor's reach until its answer brings the new version back, so two
   // edits never race on one version (a 409 would be the bench's fault, not the server's).
   const busy = new Set<string>();
   let edits = 0;
   return () => {
-    const kind = weighted(rng, OFFICE_WEIGHTS);
-    const o = kind === "edit" ? pick(editors) : pick(officials);
+    const kind = OFFICE_WEIGHTS.draw(rng);
+    const o = kind === "edit" ? rng.pick(editors) : rng.pick(officials);
     const headers = { cookie: o.session.cookie };
-    const someone = pick(o.visible);
+    const someone = rng.pick(o.visible);
     if (kind === "list")
-      return { kind, method: "GET", path: `/api/persons?page=${1 + Math.floor(rng() * 20)}`, headers };
+      return { kind, method: "GET", path: `/api/persons?page=${1 + rng.int(20)}`, headers };
     if (kind === "filtered") {
-      const filter =
-        rng() < 0.5
-          ? `villageCode=${pick(o.villages)}`
-          : `status=${pick(["submitted", "verified", "published", "approved"])}`;
+      const filter = rng.chance(0.5)
+        ? `villageCode=${rng.pick(o.villages)}`
+        : `status=${rng.pick(["submitted", "verified", "published", "approved"])}`;
       return { kind, method: "GET", path: `/api/persons?${filter}&page=1`, headers };
     }
     if (kind === "search") {
       const word = someone.name.split(" ")[0] as string;
       return { kind, method: "GET", path: `/api/persons?q=${encodeURIComponent(word)}`, headers };
     }
-    let target = kind === "edit" ? pick(o.editable) : someone;
+    let target = kind === "edit" ? rng.pick(o.editable) : someone;
     for (let tries = 0; kind === "edit" && busy.has(target.id) && tries < 20; tries++)
-      target = pick(o.editable);
+      target = rng.pick(o.editable);
     if (kind === "person" || busy.has(target.id))
       return { kind: "person", method: "GET", path: `/api/persons/${target.id}`, headers };
     busy.add(target.id);
@@ -272,12 +259,12 @@ function officeDay(officials: Official[]): () => Planned {
   };
 }
 
-const ANNOUNCEMENT_WEIGHTS = [
+const ANNOUNCEMENT_WEIGHTS = new WeightedTable([
   ["program", 20],
   ["list page", 40],
   ["check right", 25],
   ["check wrong", 15],
-] as const;
+] as const);
 
 /** The portal's public pages, found as a visitor finds them: index → program pages → publications → desa. */
 async function publicPages(baseUrl: string): Promise<{ programs: string[]; lists: string[] }> {
@@ -297,14 +284,13 @@ async function publicPages(baseUrl: string): Promise<{ programs: string[]; lists
 }
 
 function announcementDay(pages: { programs: string[]; lists: string[] }, targets: Targets): () => Planned {
-  const rng = rngOf(15);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)] as T;
+  const rng = new Random(15);
   const gzip = { "accept-encoding": "gzip" };
   let checks = 0;
   return () => {
-    const kind = weighted(rng, ANNOUNCEMENT_WEIGHTS);
-    if (kind === "program") return { kind, method: "GET", path: pick(pages.programs), headers: gzip };
-    if (kind === "list page") return { kind, method: "GET", path: pick(pages.lists), headers: gzip };
+    const kind = ANNOUNCEMENT_WEIGHTS.draw(rng);
+    if (kind === "program") return { kind, method: "GET", path: rng.pick(pages.programs), headers: gzip };
+    if (kind === "list page") return { kind, method: "GET", path: rng.pick(pages.lists), headers: gzip };
     // Each visitor address checks 50 times (limit 60 an hour) and the NIKs are taken in turn, so a NIK is
     // checked a 5th time (the daily limit) only after 4 × the applicants' NIKs: then its 429s show in the tally.
     const n = checks++;
