@@ -6,6 +6,7 @@ import {
   EMPTY_ROOT,
   frontierRoot,
   inclusionProof,
+  merkleTree,
   leafHash,
   merkleRoot,
   nodeHash,
@@ -68,4 +69,18 @@ describe("RFC 6962 Merkle tree", () => {
       }),
     );
   });
+
+  it("keeps a tree whose root and paths are the recursive definition's, for every leaf", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 70 }), (n) => {
+        const all = leaves(n);
+        const tree = merkleTree(all);
+        expect(tree.root().equals(merkleRoot(all))).toBe(true);
+        for (let index = 0; index < n; index++)
+          expect(tree.path(index)).toEqual(inclusionProof(all, index));
+        expect(() => tree.path(n)).toThrow(RangeError);
+      }),
+    );
+  });
 });
+

@@ -99,11 +99,15 @@ export function verifyInclusion(
   return sn === 0 && r.equals(Buffer.from(root));
 }
 
-/**
- * PATH(m, D[n]) for many leaves at once: subtree roots are computed once and shared, so proving k entries of
- * a tree of n costs O(n + k log n) instead of O(k n).
- */
-export function inclusionProofs(leaves: readonly Uint8Array[], indexes: readonly number[]): Buffer[][] {
+/** A tree over fixed leaves whose subtree roots are computed once and kept, so each further path costs O(log n). */
+export interface MerkleTree {
+  readonly size: number;
+  root(): Buffer;
+  /** PATH(m, D[n]) of RFC 6962 §2.1.1, as inclusionProof gives it. */
+  path(index: number): Buffer[];
+}
+
+export function merkleTree(leaves: readonly Uint8Array[]): MerkleTree {
   const roots = new Map<string, Buffer>();
   const rootOf = (start: number, end: number): Buffer => {
     const key = `${start}:${end}`;
@@ -127,9 +131,19 @@ export function inclusionProofs(leaves: readonly Uint8Array[], indexes: readonly
       ? [...path(start, start + k, index), rootOf(start + k, end)]
       : [...path(start + k, end, index), rootOf(start, start + k)];
   };
-  return indexes.map((index) => {
-    if (index < 0 || index >= leaves.length)
-      throw new RangeError(`leaf ${index} is not in a tree of ${leaves.length}`);
-    return path(0, leaves.length, index);
-  });
+  return {
+    size: leaves.length,
+    root: () => (leaves.length === 0 ? merkleRoot(leaves) : rootOf(0, leaves.length)),
+    path(index) {
+      if (index < 0 || index >= leaves.length)
+        throw new RangeError(`leaf ${index} is not in a tree of ${leaves.length}`);
+      return path(0, leaves.length, index);
+    },
+  };
+}
+
+/** PATH(m, D[n]) for many leaves at once: O(n + k log n) instead of O(k n). */
+export function inclusionProofs(leaves: readonly Uint8Array[], indexes: readonly number[]): Buffer[][] {
+  const tree = merkleTree(leaves);
+  return indexes.map((index) => tree.path(index));
 }

@@ -5,7 +5,7 @@
  * recompute their own leaf from their NIK and walk it up to the root, learning nothing about anyone else.
  */
 import { createHash, createHmac } from "node:crypto";
-import { inclusionProof, leafHash, merkleRoot, verifyInclusion } from "../audit/merkle.ts";
+import { leafHash, merkleRoot, merkleTree, verifyInclusion } from "../audit/merkle.ts";
 import { csvLine } from "../imports/neutralise.ts";
 
 export interface AnnexRecipient {
@@ -159,27 +159,49 @@ export interface AnnexProof {
   merkleRoot: string;
 }
 
+/**
+ * An annex ready to prove any of its lines: the Merkle tree's subtree roots are computed on the first proof
+ * and kept, so the self-check hands out each further proof in O(log n) hashes instead of hashing the whole
+ * annex again (an approved decree's annex never changes; its holder keys it by the decree's root).
+ */
+export interface ProvableAnnex {
+  readonly merkleRoot: string;
+  proof(line: number, lineKeyHex: string): AnnexProof;
+}
+
+export function provableAnnex(
+  lines: readonly Pick<AnnexLine, "line" | "text" | "commitment">[],
+  decreeNumber: string | null,
+): ProvableAnnex {
+  const tree = merkleTree(leaves(lines.map((l) => l.commitment)));
+  const merkleRoot = tree.root().toString("hex");
+  return {
+    merkleRoot,
+    proof(line, lineKeyHex) {
+      const target = lines[line - 1];
+      if (!target) throw new RangeError(`line ${line} is not in an annex of ${lines.length}`);
+      return {
+        format: "salur-decree-inclusion-proof-v1",
+        decreeNumber,
+        line,
+        lineCount: lines.length,
+        text: target.text,
+        lineKey: lineKeyHex,
+        commitment: target.commitment,
+        path: tree.path(line - 1).map((b) => b.toString("hex")),
+        merkleRoot,
+      };
+    },
+  };
+}
+
 export function annexProof(
   lines: readonly Pick<AnnexLine, "line" | "text" | "commitment">[],
   line: number,
   lineKeyHex: string,
   decreeNumber: string | null,
 ): AnnexProof {
-  const index = line - 1;
-  const target = lines[index];
-  if (!target) throw new RangeError(`line ${line} is not in an annex of ${lines.length}`);
-  const all = leaves(lines.map((l) => l.commitment));
-  return {
-    format: "salur-decree-inclusion-proof-v1",
-    decreeNumber,
-    line,
-    lineCount: lines.length,
-    text: target.text,
-    lineKey: lineKeyHex,
-    commitment: target.commitment,
-    path: inclusionProof(all, index).map((b) => b.toString("hex")),
-    merkleRoot: annexRoot(lines.map((l) => l.commitment)),
-  };
+  return provableAnnex(lines, decreeNumber).proof(line, lineKeyHex);
 }
 
 /**

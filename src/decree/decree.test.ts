@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { systemCaller } from "../access/actor.ts";
 import { createTestUser, type Session, signIn } from "../access/testing.ts";
 import { describeEachDatabase } from "../db/testing.ts";
@@ -13,7 +13,7 @@ import { createAgency } from "../registry/service.ts";
 import { applyTransitions } from "../workflow/service.ts";
 import { type Applicant, type Scenario, setUpScenario, submittedApplicant } from "../workflow/testing.ts";
 import { checkAnnexProof, sha256Hex } from "./annex.ts";
-import { decreedRecipients, inclusionProof } from "./read.ts";
+import { decreedRecipients, inclusionProof, ProvableAnnexes, proofsInForce } from "./read.ts";
 import type { DecreeView } from "./schemas.ts";
 import * as store from "./store.ts";
 
@@ -167,6 +167,16 @@ describeEachDatabase("decree", (salur) => {
     const s = salur();
     const proof = await inclusionProof(s.database.db, first.id, applicants[0]?.enrollmentId ?? "", s.vault);
     expect(checkAnnexProof(proof, first.merkleRoot)).toBe(true);
+    // The self-check's way (annexes kept between checks) hands out the same proof, loading the annex once.
+    const annexes = new ProvableAnnexes();
+    const ids = applicants.map((a) => a.enrollmentId);
+    const kept = await proofsInForce(s.database.db, ids, s.vault, annexes);
+    expect(kept.find((p) => p.line === proof.line)).toEqual(proof);
+    expect(kept.every((p) => checkAnnexProof(p, first.merkleRoot))).toBe(true);
+    const reads = vi.spyOn(store, "linesOf");
+    expect(await proofsInForce(s.database.db, ids, s.vault, annexes)).toEqual(kept);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
     const more = await published(scenario, 1);
     const draft = await call("manager", "POST", "/api/decrees", {
       periodId: scenario.umkm.periodId,

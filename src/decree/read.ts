@@ -8,7 +8,7 @@ import { DomainError } from "../i18n/domain-error.ts";
 import { rupiahInWords } from "../money/words.ts";
 import type { Vault } from "../privacy/vault.ts";
 import * as registryStore from "../registry/store.ts";
-import { type AnnexProof, annexProof } from "./annex.ts";
+import { type AnnexProof, annexProof, type ProvableAnnex, provableAnnex } from "./annex.ts";
 import type { DecreeStatus } from "./codes.ts";
 import { diffAnnexes } from "./diff.ts";
 import type { DecreeView } from "./schemas.ts";
@@ -173,6 +173,66 @@ export async function inclusionProof(
   const line = await store.lineOfEnrollment(tx, decreeId, enrollmentId);
   if (!line) throw new DomainError("DECREE_NOT_ON_ANNEX", { decreeId }, 404);
   const lines = await store.linesOf(tx, decreeId);
-  const lineKey = keys.commitment("decree-line-key", `${decreeId}:${line.line}:${enrollmentId}`);
-  return annexProof(lines, line.line, lineKey, decree.number);
+  return annexProof(lines, line.line, lineKey(keys, decreeId, line.line, enrollmentId), decree.number);
+}
+
+const lineKey = (keys: Pick<Vault, "commitment">, decreeId: string, line: number, enrollmentId: string) =>
+  keys.commitment("decree-line-key", `${decreeId}:${line}:${enrollmentId}`);
+
+/**
+ * Approved decrees' annexes, each ready to prove any of its lines, kept by decree and root: an approved annex
+ * never changes, and without this every self-check read the whole annex and hashed its tree twice. Bounded by
+ * lines held (the oldest annex loaded goes first); a load in flight is shared by the checks that wait for it.
+ */
+export class ProvableAnnexes {
+  private readonly held = new Map<string, { lines: number; annex: Promise<ProvableAnnex> }>();
+  constructor(private readonly maxLines = 250_000) {}
+
+  get(tx: Executor, listing: Pick<store.DecreeListing, "decreeId" | "number" | "merkleRoot">) {
+    const key = `${listing.decreeId}:${listing.merkleRoot}`;
+    const held = this.held.get(key);
+    if (held) return held.annex;
+    const entry = { lines: 0, annex: this.load(tx, listing) };
+    this.held.set(key, entry);
+    entry.annex.then(
+      (annex) => {
+        entry.lines = annex.lineCount;
+        this.evict();
+      },
+      () => this.held.delete(key),
+    );
+    return entry.annex;
+  }
+
+  private async load(tx: Executor, listing: Pick<store.DecreeListing, "decreeId" | "number">) {
+    const lines = await store.linesOf(tx, listing.decreeId);
+    return Object.assign(provableAnnex(lines, listing.number), { lineCount: lines.length });
+  }
+
+  private evict() {
+    let total = 0;
+    for (const entry of this.held.values()) total += entry.lines;
+    for (const [key, entry] of this.held) {
+      if (total <= this.maxLines || this.held.size === 1) break;
+      this.held.delete(key);
+      total -= entry.lines;
+    }
+  }
+}
+
+/** The inclusion proof of each of these enrollments in every decree in force that lists it. */
+export async function proofsInForce(
+  tx: Executor,
+  enrollmentIds: readonly string[],
+  keys: Pick<Vault, "commitment">,
+  annexes: ProvableAnnexes,
+): Promise<AnnexProof[]> {
+  const proofs: AnnexProof[] = [];
+  for (const listing of await store.decreesInForceListing(tx, enrollmentIds)) {
+    const annex = await annexes.get(tx, listing);
+    proofs.push(
+      annex.proof(listing.line, lineKey(keys, listing.decreeId, listing.line, listing.enrollmentId)),
+    );
+  }
+  return proofs;
 }

@@ -4,9 +4,8 @@
  * the root printed on the decree with the published script, and show it without the whole list being public.
  */
 import { html, PUBLIC_PREFIX } from "../portal/html.ts";
-import type { SelfCheckSection } from "../portal/index.ts";
-import { inclusionProof } from "./read.ts";
-import * as store from "./store.ts";
+import { reachedDecree, type SelfCheckSection } from "../portal/index.ts";
+import { ProvableAnnexes, proofsInForce } from "./read.ts";
 
 const TEXT = {
   id: {
@@ -27,17 +26,21 @@ const TEXT = {
   },
 } as const;
 
+const annexesOf = new WeakMap<object, ProvableAnnexes>();
+
 export const decreeProofSection: SelfCheckSection = async ({ portal, statuses, language }) => {
-  const db = portal.salur.database.db;
-  const listed = await store.decreesInForceListing(
-    db,
+  if (!reachedDecree(statuses)) return null;
+  const salur = portal.salur;
+  const annexes = annexesOf.get(salur) ?? new ProvableAnnexes();
+  annexesOf.set(salur, annexes);
+  const proofs = await proofsInForce(
+    salur.database.db,
     statuses.map((s) => s.enrollmentId),
+    salur.vault,
+    annexes,
   );
-  if (listed.length === 0) return null;
+  if (proofs.length === 0) return null;
   const t = TEXT[language];
-  const proofs = [];
-  for (const { decreeId, enrollmentId } of listed)
-    proofs.push(await inclusionProof(db, decreeId, enrollmentId, portal.salur.vault));
   return html`<section class="card"><h2>${t.title}</h2><p>${t.intro}</p><p><code>node verify-decree-proof.mjs bukti.json &lt;akar&gt; &lt;NIK&gt;</code> — <a href="${PUBLIC_PREFIX}/sk/verify-decree-proof.mjs" download>${t.script}</a></p>${proofs.map(
     (proof, i) =>
       html`<h3>${t.decree} ${proof.decreeNumber ?? ""}</h3><label for="bukti-${i}">${t.proof}</label><textarea id="bukti-${i}" readonly rows="8">${JSON.stringify(proof, null, 1)}</textarea>`,

@@ -262,15 +262,24 @@ export async function programNames(db: Executor): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+export interface DecreeListing {
+  decreeId: string;
+  enrollmentId: string;
+  line: number;
+  number: string | null;
+  merkleRoot: string;
+}
+
 /** The decrees in force whose annex lists one of these enrollments (a recipient's proofs after a self-check). */
 export async function decreesInForceListing(
   db: Executor,
   enrollmentIds: readonly string[],
-): Promise<{ decreeId: string; enrollmentId: string }[]> {
+): Promise<DecreeListing[]> {
   if (enrollmentIds.length === 0) return [];
-  return queryRows<{ decreeId: string; enrollmentId: string }>(
+  return queryRows<DecreeListing>(
     db,
-    sql`select l.decree_id as "decreeId", l.enrollment_id as "enrollmentId"
+    sql`select l.decree_id as "decreeId", l.enrollment_id as "enrollmentId", l.line, d.number,
+          d.merkle_root as "merkleRoot"
         from decree_lines l join decrees d on d.id = l.decree_id
         where d.status = 'approved'
           and l.enrollment_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(enrollmentIds)}::jsonb))

@@ -10,6 +10,7 @@ export {
   addSelfCheckSection,
   checkCodeOf,
   checkSelf,
+  reachedDecree,
   type SelfCheckOutcome,
   type SelfCheckSection,
   type SelfCheckStatus,

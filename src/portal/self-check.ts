@@ -45,6 +45,17 @@ export function publicStatus(status: string): PublicStatus {
   return STATUS_MAP[status] ?? "in_process";
 }
 
+/** What a person sees only before any decree lists them: no decree line, payment or receipt exists yet. */
+const BEFORE_DECREE: ReadonlySet<PublicStatus> = new Set(["draft", "in_process", "proposed"]);
+
+/**
+ * Whether any of a person's applications has reached a decree: the sections below the answer look nothing up
+ * for a person who has not (during the objection period, on announcement day, that is nearly everyone asking).
+ */
+export function reachedDecree(statuses: readonly SelfCheckStatus[]): boolean {
+  return statuses.some((s) => !BEFORE_DECREE.has(s.status));
+}
+
 export interface SelfCheckStatus {
   enrollmentId: string;
   programCode: string;

@@ -16,6 +16,7 @@ import {
   publicLanguage,
   publicPage,
   type SelfCheckSection,
+  type SelfCheckStatus,
 } from "../portal/index.ts";
 import type { Salur } from "../runtime.ts";
 import { RECEIPT_MESSAGES } from "./messages.ts";
@@ -87,8 +88,16 @@ function readToken(salur: Salur, token: string, now: number): { lineId: string }
   return tokenFor(salur, lineId, personId, expires) === token ? { lineId } : null;
 }
 
+const PAID_STATUSES: ReadonlySet<SelfCheckStatus["status"]> = new Set([
+  "paid",
+  "received",
+  "payment_problem",
+]);
+
 /** One section for every Salur in the process: it answers from the portal it is called with. */
-const receiptSection: SelfCheckSection = async ({ portal, personId, language }) => {
+const receiptSection: SelfCheckSection = async ({ portal, personId, statuses, language }) => {
+  // A paid line exists only for an application the bank paid; the others have nothing to ask about.
+  if (!statuses.some((s) => PAID_STATUSES.has(s.status))) return null;
   const salur = portal.salur;
   const lines = await store.paidLinesOfPerson(salur.database.db, personId);
   if (lines.length === 0) return null;

@@ -28,6 +28,10 @@ export async function paidBatch(
   await db.execute(
     sql`update payment_lines set status = 'paid', paid_on = '2026-12-01' where batch_id = ${batch.id}`,
   );
+  // The bank's result moves each application to "paid" with its line (src/payments/results.ts).
+  await db.execute(
+    sql`update enrollments set status = 'paid' where id in (select enrollment_id from payment_lines where batch_id = ${batch.id})`,
+  );
   // RW 001 … 003 in turn within each desa, so an RW holds a third of its desa.
   await db.execute(sql`update persons p set rw = lpad(((n.rank % 3) + 1)::text, 3, '0')
     from (select person_id, row_number() over (partition by village_code order by line_number) as rank
