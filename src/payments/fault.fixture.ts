@@ -9,6 +9,7 @@
 import { sql } from "drizzle-orm";
 import type { Caller } from "../access/actor.ts";
 import { queryRows } from "../db/index.ts";
+import { Random } from "../demo/random.ts";
 import type { Salur } from "../runtime.ts";
 import { approveBatch, exportBatch, prepareBatches } from "./batches.ts";
 import type { Payments } from "./context.ts";
@@ -17,31 +18,6 @@ import { reconciliation } from "./reads.ts";
 import { paymentReference } from "./reference.ts";
 import { importResults } from "./results.ts";
 import type { BatchRow } from "./store.ts";
-
-export type Rng = () => number;
-
-/** mulberry32: a seeded generator, so a failing sequence can be replayed from its seed. */
-export function rngOf(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
-
-function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 type Outcome = "paid" | "failed" | "returned" | "pending";
 export interface Entry {
@@ -68,12 +44,12 @@ const REASONS = [
   "rjct.payee_fa.invalid",
 ];
 
-export function generateTruth(rng: Rng, batchNumber: number, references: readonly string[]): Truth {
+export function generateTruth(rng: Random, batchNumber: number, references: readonly string[]): Truth {
   const byReference = new Map<string, Outcome>();
   const valid: Entry[] = [];
   const noise: Entry[] = [];
   references.forEach((reference, i) => {
-    const roll = rng();
+    const roll = rng.float();
     const outcome: Outcome =
       roll < 0.45 ? "paid" : roll < 0.65 ? "failed" : roll < 0.8 ? "returned" : "pending";
     byReference.set(reference, outcome);
@@ -87,22 +63,22 @@ export function generateTruth(rng: Rng, batchNumber: number, references: readonl
         bankReference: `F${batchNumber}-${i}`,
         outcome: "failed",
         amount: AMOUNT,
-        reason: pick(rng, REASONS),
+        reason: rng.pick(REASONS),
       });
     // Noise the system must refuse or hold, never apply.
-    if (rng() < 0.1)
+    if (rng.float() < 0.1)
       noise.push({
         reference,
         bankReference: `X${batchNumber}-${i}`,
         outcome: "paid",
         amount: AMOUNT + 50_000,
       });
-    if (outcome === "pending" && rng() < 0.2)
+    if (outcome === "pending" && rng.float() < 0.2)
       noise.push({ reference, bankReference: `Z${batchNumber}-${i}`, outcome: "returned", amount: AMOUNT });
-    if (outcome === "failed" && rng() < 0.2)
+    if (outcome === "failed" && rng.float() < 0.2)
       noise.push({ reference, bankReference: `Z${batchNumber}-${i}`, outcome: "returned", amount: AMOUNT });
   });
-  if (rng() < 0.5)
+  if (rng.float() < 0.5)
     noise.push({
       reference: paymentReference(batchNumber, 999_999),
       bankReference: `U${batchNumber}`,
@@ -113,25 +89,23 @@ export function generateTruth(rng: Rng, batchNumber: number, references: readonl
 }
 
 /** Shuffled, split into 1–5 files, each overlapping the others by ~20%; some files replayed byte for byte. */
-export function cutFiles(rng: Rng, truth: Truth): Buffer[] {
-  const all = shuffle(rng, [...truth.valid, ...truth.noise]);
-  const k = 1 + Math.floor(rng() * 5);
+export function cutFiles(rng: Random, truth: Truth): Buffer[] {
+  const all = rng.shuffle([...truth.valid, ...truth.noise]);
+  const k = 1 + Math.floor(rng.float() * 5);
   const cuts = [
     0,
-    ...shuffle(
-      rng,
-      [...Array(Math.max(all.length - 1, 0)).keys()].map((i) => i + 1),
-    )
+    ...rng
+      .shuffle([...Array(Math.max(all.length - 1, 0)).keys()].map((i) => i + 1))
       .slice(0, k - 1)
       .sort((a, b) => a - b),
     all.length,
   ];
   const files: Entry[][] = [];
   for (let i = 0; i + 1 < cuts.length; i++) files.push(all.slice(cuts[i], cuts[i + 1]));
-  const withOverlap = files.map((own) => shuffle(rng, [...own, ...all.filter(() => rng() < 0.2)]));
+  const withOverlap = files.map((own) => rng.shuffle([...own, ...all.filter(() => rng.float() < 0.2)]));
   const bytes = withOverlap.map((entries) => resultCsv(entries));
-  const replays = bytes.filter(() => rng() < 0.4);
-  return shuffle(rng, [...bytes, ...replays]);
+  const replays = bytes.filter(() => rng.float() < 0.4);
+  return rng.shuffle([...bytes, ...replays]);
 }
 
 export interface Judgement {
@@ -245,7 +219,7 @@ export async function runSequence(
   seed: number,
   options: { lines: number; concurrent: boolean },
 ): Promise<Judgement & { files: number; seed: number }> {
-  const rng = rngOf(seed);
+  const rng = new Random(seed);
   const { batch, references } = await exportedBatch(salur, payments, world, options.lines);
   const truth = generateTruth(rng, batch.number, references);
   const files = cutFiles(rng, truth);

@@ -5,17 +5,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase, TEST_DATABASE_KINDS, testConfig } from "../db/testing.ts";
+import { Random } from "../demo/random.ts";
 import { openSalur } from "../runtime.ts";
 import { type Payments, paymentsOf } from "./context.ts";
-import {
-  cutFiles,
-  exportedBatch,
-  generateTruth,
-  judge,
-  rngOf,
-  runChild,
-  runSequence,
-} from "./fault.fixture.ts";
+import { cutFiles, exportedBatch, generateTruth, judge, runChild, runSequence } from "./fault.fixture.ts";
 import { type PaymentWorld, paymentWorld } from "./payments.fixture.ts";
 import { importResults } from "./results.ts";
 
@@ -58,7 +51,7 @@ describeEachDatabase("bank results under faults", (salur, kind) => {
   it.runIf(kind === "postgres")(
     "lets two processes apply overlapping files at once, each result once",
     async () => {
-      const rng = rngOf(4242);
+      const rng = new Random(4242);
       const { batch, references } = await exportedBatch(salur(), payments, world, 30);
       const truth = generateTruth(rng, batch.number, references);
       const dir = mkdtempSync(join(tmpdir(), "salur-fault-"));
@@ -80,7 +73,7 @@ describeEachDatabase("bank results under faults", (salur, kind) => {
   it.runIf(kind === "postgres")(
     "keeps nothing of an import killed mid-apply, and the retry applies it once",
     async () => {
-      const rng = rngOf(777);
+      const rng = new Random(777);
       const { batch, references } = await exportedBatch(salur(), payments, world, 20);
       const truth = generateTruth(rng, batch.number, references);
       const dir = mkdtempSync(join(tmpdir(), "salur-fault-"));
@@ -121,7 +114,7 @@ if (TEST_DATABASE_KINDS.includes("pglite")) {
       let salur = await openSalur(config, { today: () => "2026-11-25" });
       let payments = paymentsOf(salur);
       const world = await paymentWorld(salur, 1);
-      const rng = rngOf(99);
+      const rng = new Random(99);
       const { batch, references } = await exportedBatch(salur, payments, world, 20);
       const truth = generateTruth(rng, batch.number, references);
       const file = join(config.dataDir, "all.csv");

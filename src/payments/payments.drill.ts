@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../db/testing.ts";
+import { Random } from "../demo/random.ts";
 import { type Payments, paymentsOf } from "./context.ts";
-import { exportedBatch, generateTruth, judge, rngOf, runChild, runSequence } from "./fault.fixture.ts";
+import { exportedBatch, generateTruth, judge, runChild, runSequence } from "./fault.fixture.ts";
 import { type PaymentWorld, paymentWorld, resultCsv } from "./payments.fixture.ts";
 
 /**
@@ -87,7 +88,7 @@ describeEachDatabase("payment fault drill", (salur, kind) => {
       let kills = 0;
       let pairs = 0;
       for (let i = 0; i < 10; i++) {
-        const rng = rngOf(10_000 + i);
+        const rng = new Random(10_000 + i);
         const { batch, references } = await exportedBatch(salur(), payments, world, 30);
         const truth = generateTruth(rng, batch.number, references);
         const all = join(dir, `all-${i}.csv`);
@@ -101,7 +102,7 @@ describeEachDatabase("payment fault drill", (salur, kind) => {
         ];
         const killed = await runChild(args(all), true);
         if (killed.killed) kills++;
-        const cut = Math.floor(truth.valid.length * (0.3 + rng() * 0.5));
+        const cut = Math.floor(truth.valid.length * (0.3 + rng.float() * 0.5));
         const a = join(dir, `a-${i}.csv`);
         const b = join(dir, `b-${i}.csv`);
         writeFileSync(a, resultCsv(truth.valid.slice(0, cut + 5)));
