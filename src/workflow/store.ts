@@ -82,6 +82,35 @@ export async function loadApplications(
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/** What a transition without document or eligibility checks decides on (see applyTransitions). */
+export type ApplicationState = Pick<
+  ApplicationRow,
+  "id" | "status" | "version" | "villageCode" | "districtCode" | "rt" | "programId" | "agencyId"
+>;
+
+export async function loadApplicationStates(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, ApplicationState>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: enrollments.id,
+      status: enrollments.status,
+      version: enrollments.version,
+      villageCode: enrollments.villageCode,
+      districtCode: enrollments.districtCode,
+      rt: persons.rt,
+      programId: enrollments.programId,
+      agencyId: programs.agencyId,
+    })
+    .from(enrollments)
+    .innerJoin(persons, eq(persons.id, enrollments.personId))
+    .innerJoin(programs, eq(programs.id, enrollments.programId))
+    .where(idsIn(enrollments.id, ids));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /**
  * The optimistic step: the status moves only if the application is still at the version and status the
  * officer decided on. Zero rows = someone else acted first (the caller reports the conflict). A change the
