@@ -59,7 +59,9 @@ export async function visibleBatch(tx: Executor, actor: Actor, id: string, lock 
 
 /**
  * Moves the enrollments of settled lines along the workflow in the caller's transaction, one action at a time,
- * reading each application's current version first (the batch lock serialises writers of a batch's lines).
+ * at each application's current version (the batch lock serialises writers of a batch's lines). A caller that
+ * already read the versions passes them in `versions`, which then carries the versions each step leaves, so
+ * a later step of the same import needs no second read; missing ones are read here.
  */
 export async function moveEnrollments(
   payments: Payments,
@@ -68,15 +70,25 @@ export async function moveEnrollments(
   action: WorkflowAction,
   enrollmentIds: readonly string[],
   reason: { code?: string; text?: string } = {},
+  versions: Map<string, number> = new Map(),
 ): Promise<void> {
   if (enrollmentIds.length === 0) return;
-  const versions = await store.enrollmentVersions(tx, enrollmentIds);
-  await applyTransitions(payments.registry, tx, caller, {
-    action,
-    items: enrollmentIds.map((id) => ({ id, version: versions.get(id)?.version ?? 0 })),
-    reasonCode: reason.code ?? null,
-    reason: reason.text ?? null,
-  });
+  const unknown = enrollmentIds.filter((id) => !versions.has(id));
+  if (unknown.length > 0)
+    for (const [id, { version }] of await store.enrollmentVersions(tx, unknown)) versions.set(id, version);
+  // In slices, all in the caller's transaction: what one step holds in memory (applications, audit entries,
+  // outcomes) stays bounded whatever the size of the batch; a refusal in any slice still undoes them all.
+  for (let i = 0; i < enrollmentIds.length; i += MOVE_SLICE) {
+    const outcomes = await applyTransitions(payments.registry, tx, caller, {
+      action,
+      items: enrollmentIds.slice(i, i + MOVE_SLICE).map((id) => ({ id, version: versions.get(id) ?? 0 })),
+      reasonCode: reason.code ?? null,
+      reason: reason.text ?? null,
+    });
+    for (const outcome of outcomes) versions.set(outcome.id, outcome.version);
+  }
 }
+
+const MOVE_SLICE = 10_000;
 
 export const deadlineCaller = (payments: Payments) => systemCaller("batas waktu klaim", payments.regencyCode);

@@ -115,6 +115,7 @@ export async function importResults(
 
     const lineRows = await store.lineStates(tx, batch.id);
     const byId = new Map(lineRows.map((l) => [l.id, l]));
+    const versions = new Map(lineRows.map((l) => [l.enrollmentId, l.enrollmentVersion]));
     const state: SettlementState = {
       lines: new Map(
         lineRows.map((l): [string, LineState] => [
@@ -221,29 +222,42 @@ export async function importResults(
     }
     const changes = [...merged.values()];
     const moved = await store.updateLines(tx, changes);
-    if (moved.size !== changes.length) throw new Error("a locked batch's line changed under its import");
+    if (moved !== changes.length) throw new Error("a locked batch's line changed under its import");
 
     const enrollmentOf = (lineId: string) => byId.get(lineId)?.enrollmentId ?? "";
     const paidIds = credits.filter((d) => d.entry.outcome === "paid").map((d) => enrollmentOf(d.lineId));
-    await moveEnrollments(payments, tx, caller, "record_payment", paidIds);
+    await moveEnrollments(payments, tx, caller, "record_payment", paidIds, {}, versions);
     const failures = new Map<string, string[]>();
     for (const d of credits.filter((c) => c.entry.outcome === "failed")) {
       const key = d.entry.reason ?? "other";
-      failures.set(key, [...(failures.get(key) ?? []), enrollmentOf(d.lineId)]);
+      const ids = failures.get(key);
+      if (ids) ids.push(enrollmentOf(d.lineId));
+      else failures.set(key, [enrollmentOf(d.lineId)]);
     }
     for (const [reason, ids] of failures) {
-      await moveEnrollments(payments, tx, caller, "record_payment_failure", ids, {
-        code: workflowReason(reason as FailureReason),
-        text: `bank: ${reason}`,
-      });
+      await moveEnrollments(
+        payments,
+        tx,
+        caller,
+        "record_payment_failure",
+        ids,
+        { code: workflowReason(reason as FailureReason), text: `bank: ${reason}` },
+        versions,
+      );
     }
     const returnIds = [
       ...credits.filter((d) => d.entry.outcome === "returned").map((d) => enrollmentOf(d.lineId)),
       ...released.map((r) => enrollmentOf(r.lineId)),
     ];
-    await moveEnrollments(payments, tx, caller, "record_payment_return", returnIds, {
-      text: "bank: returned",
-    });
+    await moveEnrollments(
+      payments,
+      tx,
+      caller,
+      "record_payment_return",
+      returnIds,
+      { text: "bank: returned" },
+      versions,
+    );
 
     // One entry per file: each enrollment's step has its own entry from the workflow; the lines' changes are
     // the file's applied results, whose digest the entry carries, so a result altered later no longer matches
@@ -376,10 +390,10 @@ export async function applyClaimDeadline(payments: Payments, caller: Caller, bat
         entity: BATCH_ENTITY,
         entityId: batch.id,
         area: null,
-        after: { asOf, deadline: batch.claimDeadline, returned: moved.size, returnedAmount: amount },
+        after: { asOf, deadline: batch.claimDeadline, returned: moved, returnedAmount: amount },
         requestId: caller.requestId,
       },
     ]);
-    return { batch: updated ?? batch, returned: moved.size, returnedAmount: amount };
+    return { batch: updated ?? batch, returned: moved, returnedAmount: amount };
   });
 }

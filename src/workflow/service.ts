@@ -18,6 +18,7 @@ import {
   decide,
   type EnrollmentStatus,
   REFUSAL_STATUS,
+  TRANSITIONS,
   type Transition,
   transitionFor,
   type WorkflowAction,
@@ -191,7 +192,7 @@ export async function applyTransition(
 /** The audit entry of one transition: what changed, the coded reason, the eligibility verdict, the text reason. */
 function transitionAudit(
   caller: Caller,
-  app: store.ApplicationRow,
+  app: store.ApplicationState,
   input: Pick<TransitionInput, "action" | "reasonCode" | "reason">,
   t: Transition,
   version: number,
@@ -251,10 +252,14 @@ export async function applyTransitions(
 ): Promise<TransitionOutcome[]> {
   const { actor } = caller;
   if (input.items.length === 0) return [];
-  const apps = await store.loadApplications(
-    tx,
-    input.items.map((i) => i.id),
-  );
+  const ids = input.items.map((i) => i.id);
+  // An action none of whose edges checks documents or eligibility is decided on status, version, place and
+  // agency alone: its applications are read without the person's, program's and period's other columns (a
+  // payment import moves 100,000 at once, and parsing the wide rows cost several times the query).
+  const wide = TRANSITIONS.some((t) => t.action === input.action && (t.documents || t.eligibility));
+  const apps: Map<string, store.ApplicationRow | store.ApplicationState> = wide
+    ? await store.loadApplications(tx, ids)
+    : await store.loadApplicationStates(tx, ids);
   const ordered = input.items.map((item) => {
     const app = apps.get(item.id);
     if (!app || !seesAgency(actor, app.agencyId)) throw applicationNotFound(item.id);
@@ -265,7 +270,7 @@ export async function applyTransitions(
   if (ordered.some(({ candidate: c }) => c?.eligibility && CLAIMS.has(c.from) !== CLAIMS.has(c.to))) {
     const outcomes: TransitionOutcome[] = [];
     for (const { item, app } of ordered) {
-      const transition = applyTransition(workflow, tx, caller, app, {
+      const transition = applyTransition(workflow, tx, caller, wideRow(app), {
         action: input.action,
         version: item.version,
         reasonCode: input.reasonCode,
@@ -283,11 +288,13 @@ export async function applyTransitions(
   const policies = new Map<string, ProgramPolicy>();
   for (const { app, candidate } of ordered) {
     if ((candidate?.documents || candidate?.eligibility) && !policies.has(app.programId))
-      policies.set(app.programId, await policyFor(tx, app));
+      policies.set(app.programId, await policyFor(tx, wideRow(app)));
   }
   // Selection neither makes nor ends a claim, so the claims read here are those each one-at-a-time check would
   // read; no per-person claim locks are taken (thousands would overflow PostgreSQL's shared lock table).
-  const needEligibility = ordered.filter(({ candidate }) => candidate?.eligibility).map(({ app }) => app);
+  const needEligibility = ordered
+    .filter(({ candidate }) => candidate?.eligibility)
+    .map(({ app }) => wideRow(app));
   const eligibilityOf = new Map<string, EligibilityResult>();
   for (const { application, facts } of await store.eligibilityFactsOf(tx, needEligibility)) {
     const policy = policies.get(application.programId) as ProgramPolicy;
@@ -370,6 +377,13 @@ export async function applyTransitions(
   }
   await workflow.audit.append(tx, drafts);
   return outcomes;
+}
+
+/** The full application row, which every action that checks documents or eligibility reads. */
+function wideRow(app: store.ApplicationRow | store.ApplicationState): store.ApplicationRow {
+  if (!("programTarget" in app))
+    throw new Error("an eligibility or document check needs the full application");
+  return app;
 }
 
 /** A batch's refusal names the application it concerns, beside the usual parameters. */
