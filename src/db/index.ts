@@ -170,3 +170,13 @@ export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Lets other requests take the connection between two pieces of long work, for `restMs` (at least a turn).
+ * PGlite answers on the main thread and without a turn of the event loop, so work that awaits query after query
+ * never lets a request in; a timer (not setImmediate) also lets the requests that a due timer starts run their
+ * queries to the end before the work takes the connection again.
+ */
+export function giveWay(restMs = 1): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(1, restMs)));
+}

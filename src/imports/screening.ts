@@ -1,4 +1,5 @@
 /** Overlap screening of an imported list: its rows against each other and against the registry. */
+import { giveWay } from "../db/index.ts";
 import type { JobContext } from "../jobs/index.ts";
 import type { LinkageRecord } from "../matching/index.ts";
 import { matchAgainstRegistry, registryIndex } from "../matching/registry-index.ts";
@@ -103,6 +104,9 @@ export async function screen(
  */
 const SMALL_FILE_ROWS = 500;
 
+/** Registry persons read per query for a large file's screening. */
+const REGISTRY_PAGE_ROWS = 1_000;
+
 interface Screened {
   registry: { id: string; name: string }[];
   between: { left: number; right: number; probability: number }[];
@@ -156,30 +160,40 @@ async function screenLarge(
 }
 
 async function registryPersons(d: ImportDeps, districts: string[], limit: number, exclude: Set<string>) {
-  const rows = await store.personsOfDistricts(d.db, districts, Math.max(0, limit) + exclude.size);
   const { vault } = d.env;
   const open = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null, index: Uint8Array | null) =>
     openBound(vault, field, sealed, index);
-  return rows
-    .filter((p) => !exclude.has(p.id))
-    .slice(0, Math.max(0, limit))
-    .map((p) => ({
-      id: p.id,
-      name: p.name,
-      record: {
-        source: "registry",
-        recordId: p.id,
-        nik: open("nik", p.nikCipher, p.nikIndex),
-        kk: open("kk", p.kkCipher, p.kkIndex),
+  const found: { id: string; name: string; record: LinkageRecord }[] = [];
+  let after: string | null = null;
+  // Read and opened page by page with a turn between pages: on PGlite one read of a whole kecamatan, then its
+  // decryption, held the one connection and the main thread for seconds at 100,000 persons.
+  while (found.length < limit) {
+    const page = await store.personsOfDistricts(d.db, districts, REGISTRY_PAGE_ROWS, after);
+    for (const p of page) {
+      if (exclude.has(p.id) || found.length >= limit) continue;
+      found.push({
+        id: p.id,
         name: p.name,
-        birthDate: p.birthDate,
-        sex: p.sex,
-        address: p.address,
-        villageCode: p.villageCode,
-        rt: p.rt,
-        rw: p.rw,
-        phone: open("phone", p.phoneCipher, p.phoneIndex),
-        birthPlace: p.birthPlace,
-      } satisfies LinkageRecord,
-    }));
+        record: {
+          source: "registry",
+          recordId: p.id,
+          nik: open("nik", p.nikCipher, p.nikIndex),
+          kk: open("kk", p.kkCipher, p.kkIndex),
+          name: p.name,
+          birthDate: p.birthDate,
+          sex: p.sex,
+          address: p.address,
+          villageCode: p.villageCode,
+          rt: p.rt,
+          rw: p.rw,
+          phone: open("phone", p.phoneCipher, p.phoneIndex),
+          birthPlace: p.birthPlace,
+        } satisfies LinkageRecord,
+      });
+    }
+    after = page.at(-1)?.id ?? null;
+    if (page.length < REGISTRY_PAGE_ROWS) break;
+    await giveWay();
+  }
+  return found;
 }

@@ -156,6 +156,23 @@ export async function bulkInsert(
   );
 }
 
+/** The planner's idea of how many persons there are (as of the last analysis; 0 when never analysed). */
+export async function estimatedPersons(db: Executor): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'persons'::regclass`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Gathers the registry's planner statistics from a sample of 300 × `target` rows per table. */
+export async function analyzeRegistry(db: Executor, target: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local default_statistics_target = ${Math.trunc(target)}`));
+    await tx.execute(sql`analyze persons, enrollments`);
+  });
+}
+
 /** Rows per INSERT of issues: 7 parameters each. */
 const ISSUE_CHUNK = 2000;
 
@@ -323,16 +340,20 @@ const linkageColumns = {
 };
 
 /** Registry persons of some kecamatan, for comparing a list with them. */
+/** One page of the kecamatans' persons in id order, from after `after` (null: from the first). */
 export async function personsOfDistricts(
   db: Executor,
   districts: readonly string[],
   limit: number,
+  after: string | null = null,
 ): Promise<LinkagePerson[]> {
   if (districts.length === 0 || limit <= 0) return [];
   return db
     .select(linkageColumns)
     .from(persons)
-    .where(inArray(persons.districtCode, [...districts]))
+    .where(
+      and(inArray(persons.districtCode, [...districts]), after === null ? undefined : gt(persons.id, after)),
+    )
     .orderBy(asc(persons.id))
     .limit(limit);
 }

@@ -4,8 +4,8 @@
  * Built lazily on first use and kept current by `onPersonWritten`, which the registry calls on every write.
  */
 
-import { inArray } from "drizzle-orm";
-import type { Database } from "../db/index.ts";
+import { gt, inArray } from "drizzle-orm";
+import { type Database, giveWay } from "../db/index.ts";
 import { generateLinkageDataset } from "../demo/source-lists.ts";
 import { openBound, type Vault } from "../privacy/vault.ts";
 import { persons } from "../registry/schema.ts";
@@ -235,18 +235,35 @@ export async function refreshRegistryIndex(registry: RegistryHandle): Promise<vo
     return;
   }
   const state = holder.state;
-  const ids = await registry.db.select({ id: persons.id }).from(persons);
-  const unknown = ids.map((r) => r.id).filter((id) => !state.latest.has(id));
-  for (let i = 0; i < unknown.length; i += 1000) {
-    const rows = await registry.db
-      .select(LINKAGE_COLUMNS)
+  // Read in pages with a turn between them: on PGlite one read of every id and the decryption of a whole import
+  // held the one connection (and the main thread) for seconds.
+  let after: string | null = null;
+  for (;;) {
+    const page: { id: string }[] = await registry.db
+      .select({ id: persons.id })
       .from(persons)
-      .where(inArray(persons.id, unknown.slice(i, i + 1000)))
-      .orderBy(persons.id);
-    for (const row of rows)
-      if (!state.latest.has(row.id)) addTo(state, linkageRecordOf(row, registry.env.vault));
+      .where(after === null ? undefined : gt(persons.id, after))
+      .orderBy(persons.id)
+      .limit(READ_BACK_ROWS);
+    const last = page.at(-1);
+    if (!last) return;
+    after = last.id;
+    const unknown = page.map((r) => r.id).filter((id) => !state.latest.has(id));
+    if (unknown.length > 0) {
+      const rows = await registry.db
+        .select(LINKAGE_COLUMNS)
+        .from(persons)
+        .where(inArray(persons.id, unknown))
+        .orderBy(persons.id);
+      for (const row of rows)
+        if (!state.latest.has(row.id)) addTo(state, linkageRecordOf(row, registry.env.vault));
+    }
+    await giveWay();
   }
 }
+
+/** Persons read back per page after a bulk import (each decrypted and added on the main thread). */
+const READ_BACK_ROWS = 500;
 
 function sameRecord(a: LinkageRecord | undefined, b: LinkageRecord): boolean {
   if (!a) return false;
