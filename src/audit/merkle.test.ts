@@ -6,9 +6,9 @@ import {
   EMPTY_ROOT,
   frontierRoot,
   inclusionProof,
-  merkleTree,
   leafHash,
   merkleRoot,
+  merkleTree,
   nodeHash,
   verifyInclusion,
 } from "./merkle.ts";
@@ -76,11 +76,9 @@ describe("RFC 6962 Merkle tree", () => {
         const all = leaves(n);
         const tree = merkleTree(all);
         expect(tree.root().equals(merkleRoot(all))).toBe(true);
-        for (let index = 0; index < n; index++)
-          expect(tree.path(index)).toEqual(inclusionProof(all, index));
+        for (let index = 0; index < n; index++) expect(tree.path(index)).toEqual(inclusionProof(all, index));
         expect(() => tree.path(n)).toThrow(RangeError);
       }),
     );
   });
 });
-
