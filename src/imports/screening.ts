@@ -3,7 +3,6 @@ import { giveWay } from "../db/index.ts";
 import type { JobContext } from "../jobs/index.ts";
 import type { LinkageRecord } from "../matching/index.ts";
 import { matchAgainstRegistry, registryIndex } from "../matching/registry-index.ts";
-import { openBound } from "../privacy/vault.ts";
 import type { ImportDeps } from "./deps.ts";
 import { linkLists } from "./linkage.ts";
 import { linkListsOnWorker } from "./linkage-worker.ts";
@@ -161,8 +160,6 @@ async function screenLarge(
 
 async function registryPersons(d: ImportDeps, districts: string[], limit: number, exclude: Set<string>) {
   const { vault } = d.env;
-  const open = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null, index: Uint8Array | null) =>
-    openBound(vault, field, sealed, index);
   const found: { id: string; name: string; record: LinkageRecord }[] = [];
   let after: string | null = null;
   // Read and opened page by page with a turn between pages: on PGlite one read of a whole kecamatan, then its
@@ -177,17 +174,7 @@ async function registryPersons(d: ImportDeps, districts: string[], limit: number
         record: {
           source: "registry",
           recordId: p.id,
-          nik: open("nik", p.nikCipher, p.nikIndex),
-          kk: open("kk", p.kkCipher, p.kkIndex),
-          name: p.name,
-          birthDate: p.birthDate,
-          sex: p.sex,
-          address: p.address,
-          villageCode: p.villageCode,
-          rt: p.rt,
-          rw: p.rw,
-          phone: open("phone", p.phoneCipher, p.phoneIndex),
-          birthPlace: p.birthPlace,
+          ...store.openLinkagePerson(vault, p),
         } satisfies LinkageRecord,
       });
     }
