@@ -166,6 +166,7 @@ export interface AnnexProof {
  */
 export interface ProvableAnnex {
   readonly merkleRoot: string;
+  readonly lineCount: number;
   proof(line: number, lineKeyHex: string): AnnexProof;
 }
 
@@ -177,6 +178,7 @@ export function provableAnnex(
   const merkleRoot = tree.root().toString("hex");
   return {
     merkleRoot,
+    lineCount: lines.length,
     proof(line, lineKeyHex) {
       const target = lines[line - 1];
       if (!target) throw new RangeError(`line ${line} is not in an annex of ${lines.length}`);

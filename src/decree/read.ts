@@ -205,8 +205,7 @@ export class ProvableAnnexes {
   }
 
   private async load(tx: Executor, listing: Pick<store.DecreeListing, "decreeId" | "number">) {
-    const lines = await store.linesOf(tx, listing.decreeId);
-    return Object.assign(provableAnnex(lines, listing.number), { lineCount: lines.length });
+    return provableAnnex(await store.linesOf(tx, listing.decreeId), listing.number);
   }
 
   private evict() {

@@ -3,6 +3,7 @@ import type { AuditActor } from "../audit/index.ts";
 import { DomainError } from "../i18n/domain-error.ts";
 import type { JobContext } from "../jobs/index.ts";
 import { normalizeIdNumber } from "../nik/index.ts";
+import { openBound } from "../privacy/vault.ts";
 import { type CentralRow, readCentralList } from "./central-list.ts";
 import type { ImportDeps } from "./deps.ts";
 import { FileRejected } from "./limits.ts";
@@ -50,7 +51,21 @@ export async function runReconciliation(
       record.scope === "registry" ? "registry" : { periodId: record.periodId },
     );
     const { vault } = d.env;
-    const regional: ListPerson[] = regionalRows.map((p) => store.openLinkagePerson(vault, p));
+    const open = (field: "nik" | "kk" | "phone", sealed: Uint8Array | null, index: Uint8Array | null) =>
+      openBound(vault, field, sealed, index);
+    const regional: ListPerson[] = regionalRows.map((p) => ({
+      nik: open("nik", p.nikCipher, p.nikIndex),
+      kk: open("kk", p.kkCipher, p.kkIndex),
+      name: p.name,
+      birthPlace: p.birthPlace,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      address: p.address,
+      villageCode: p.villageCode,
+      rt: p.rt,
+      rw: p.rw,
+      phone: open("phone", p.phoneCipher, p.phoneIndex),
+    }));
     context.progress({ stage: "match", done: 0, total: null });
     const result = reconcile(
       central.rows.map((r) => r.person),

@@ -2,7 +2,7 @@
 import { giveWay } from "../db/index.ts";
 import type { JobContext } from "../jobs/index.ts";
 import type { LinkageRecord } from "../matching/index.ts";
-import { matchAgainstRegistry, registryIndex } from "../matching/registry-index.ts";
+import { linkageRecordOf, matchAgainstRegistry, registryIndex } from "../matching/registry-index.ts";
 import type { ImportDeps } from "./deps.ts";
 import { linkLists } from "./linkage.ts";
 import { linkListsOnWorker } from "./linkage-worker.ts";
@@ -171,11 +171,7 @@ async function registryPersons(d: ImportDeps, districts: string[], limit: number
       found.push({
         id: p.id,
         name: p.name,
-        record: {
-          source: "registry",
-          recordId: p.id,
-          ...store.openLinkagePerson(vault, p),
-        } satisfies LinkageRecord,
+        record: linkageRecordOf(p, vault),
       });
     }
     after = page.at(-1)?.id ?? null;

@@ -1,11 +1,9 @@
 import { and, asc, eq, gt, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { type DatabaseKind, type Executor, queryRows } from "../db/index.ts";
-import { openBound, type Vault } from "../privacy/vault.ts";
 import { enrollments, persons } from "../registry/schema.ts";
 import type { ColumnTarget } from "./headers.ts";
 import { type ColumnSpec, jsonSelectList } from "./payload.ts";
 import type { IssueAt } from "./prepare.ts";
-import type { ListPerson } from "./reconcile.ts";
 import {
   type ImportRow,
   importIssues,
@@ -341,25 +339,7 @@ const linkageColumns = {
   rw: persons.rw,
 };
 
-/** Registry persons of some kecamatan, for comparing a list with them. */
-/** One page of the kecamatans' persons in id order, from after `after` (null: from the first). */
-/** A registry person with NIK, KK and phone opened: what screening and reconciliation compare a list against. */
-export function openLinkagePerson(vault: Vault, p: LinkagePerson): ListPerson {
-  return {
-    nik: openBound(vault, "nik", p.nikCipher, p.nikIndex),
-    kk: openBound(vault, "kk", p.kkCipher, p.kkIndex),
-    name: p.name,
-    birthPlace: p.birthPlace,
-    birthDate: p.birthDate,
-    sex: p.sex,
-    address: p.address,
-    villageCode: p.villageCode,
-    rt: p.rt,
-    rw: p.rw,
-    phone: openBound(vault, "phone", p.phoneCipher, p.phoneIndex),
-  };
-}
-
+/** One page of the kecamatans' persons in id order, from after `after` (null: from the first), for comparing a list with them. */
 export async function personsOfDistricts(
   db: Executor,
   districts: readonly string[],
