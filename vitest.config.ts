@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: "forks",
-    reporters: ["default", "./test/summary-reporter.ts"],
+    // A worker whose event loop is blocked cannot time out; the watchdog ends such a run with what it knows.
+    reporters: ["default", "./test/summary-reporter.ts", "./test/watchdog-reporter.ts"],
   },
 });
