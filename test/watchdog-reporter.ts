@@ -49,11 +49,11 @@ export default class WatchdogReporter implements Reporter {
   }
 
   onHookStart(hook: ReportedHookContext): void {
-    this.seen(hook.entity.module, `${hook.name} started`);
+    this.seen(moduleOf(hook), `${hook.name} started`);
   }
 
   onHookEnd(hook: ReportedHookContext): void {
-    this.seen(hook.entity.module, `${hook.name} ended`);
+    this.seen(moduleOf(hook), `${hook.name} ended`);
   }
 
   onTestRunEnd(): void {
@@ -93,6 +93,10 @@ export default class WatchdogReporter implements Reporter {
     process.stdout.write(lines.join("\n"));
     process.exit(1);
   }
+}
+
+function moduleOf(hook: ReportedHookContext): TestModule {
+  return hook.entity.type === "module" ? hook.entity : hook.entity.module;
 }
 
 function run(command: string, args: string[]): Promise<string> {
