@@ -3,12 +3,15 @@
  * bank file (CSV and XLSX), import one result file answering every line (paid, failed, a credit and its
  * reversal, or nothing), and reconcile — timed on PGlite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL
  * names a server, on PostgreSQL (a scratch database dropped afterwards); PGlite keeps its data directory in a
- * temporary folder, as `salur serve` does. Peak memory is the process's resident
+ * temporary folder, as `salur serve` does, prepared beforehand by `salur migrate` in its own process as a
+ * deployment prepares it (creating the cluster is a one-off whose memory is not the payments'). Peak memory is the process's resident
  * set sampled every 50 ms during each step (PGlite's database lives in the same process). Each step also prints
  * the CPU time of this process (on PGlite: all of the work) and the load average, because a shared machine's
  * wall-clock times say as much about the neighbours as about the code.
- * Run: npx tsx bench/payments.ts [count] [pglite|postgres|both]
+ * Run as the server runs (`npm start`, docs/deploy.md), with Node's heap growth held to 25 %:
+ *   node --heap-growing-percent=25 --import tsx bench/payments.ts [count] [pglite|postgres|both]
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,14 +64,26 @@ async function bench(kind: DatabaseKind) {
     secret: "bench-secret-of-at-least-thirty-two-characters",
     keyFile: join(dataDir, "secret.key"),
   };
-  // PGlite on a data directory, as `salur serve` runs it (openSalur migrates it and loads the regions): an
-  // in-memory PGlite would count the whole database's files in this process's memory.
+  // PGlite on a data directory, as `salur serve` runs it: an in-memory PGlite would count the whole database's
+  // files in this process's memory.
+  if (kind === "pglite")
+    execFileSync(process.execPath, [join(import.meta.dirname, "..", "bin", "salur.js"), "migrate"], {
+      env: {
+        ...process.env,
+        SALUR_DATA_DIR: dataDir,
+        SALUR_SECRET: config.secret,
+        SALUR_REGENCY: config.regencyCode,
+      },
+      stdio: "inherit",
+    });
   const salur = await openSalur(config, {
     ...(kind === "postgres" ? { database: await openTestDatabase(kind, SERVER_URL) } : {}),
     today: () => "2026-11-25",
   });
   try {
-    console.log(`\n${kind}: a batch of ${COUNT.toLocaleString("en")} lines`);
+    console.log(
+      `\n${kind}: a batch of ${COUNT.toLocaleString("en")} lines (node ${process.execArgv.filter((a) => a.startsWith("--heap")).join(" ") || "without --heap-growing-percent"})`,
+    );
     const payments = paymentsOf(salur);
     const world = await timed("setup (decreed recipients)", () => paymentWorld(salur, COUNT));
     const [batch] = await timed("prepare batch", () =>
