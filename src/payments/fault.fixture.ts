@@ -8,12 +8,13 @@
  */
 import { sql } from "drizzle-orm";
 import type { Caller } from "../access/actor.ts";
+import type { Config } from "../config.ts";
 import { queryRows } from "../db/index.ts";
 import { Random } from "../demo/random.ts";
-import type { Salur } from "../runtime.ts";
+import { openSalur, type Salur } from "../runtime.ts";
 import { approveBatch, exportBatch, prepareBatches } from "./batches.ts";
-import type { Payments } from "./context.ts";
-import { AMOUNT, freshDecree, type PaymentWorld, resultCsv } from "./payments.fixture.ts";
+import { type Payments, paymentsOf } from "./context.ts";
+import { AMOUNT, freshDecree, type PaymentWorld, paymentWorld, resultCsv } from "./payments.fixture.ts";
 import { reconciliation } from "./reads.ts";
 import { paymentReference } from "./reference.ts";
 import { importResults } from "./results.ts";
@@ -129,6 +130,17 @@ const ENROLLMENT_STATUS: Record<Outcome, string> = {
   failed: "payment_failed",
   returned: "payment_returned",
   pending: "approved",
+};
+
+/** What `judge` finds when a batch ends equal to its truth. */
+export const CLEAN: Judgement = {
+  linesPaidTwice: 0,
+  resultsLost: 0,
+  statusMismatches: 0,
+  enrollmentMismatches: 0,
+  noiseApplied: 0,
+  totalsEqual: true,
+  balanced: true,
 };
 
 export async function judge(
@@ -279,4 +291,42 @@ export async function runChild(args: string[], killAtMidApply: boolean): Promise
       else resolve({ killed, lines });
     });
   });
+}
+
+/**
+ * One import killed (SIGKILL) mid-apply on the embedded database: a fresh data directory (`config`) gets a batch
+ * of 20 lines, a child process applies the whole result file and is killed inside its transaction, the database
+ * is opened again, and the file is applied again cut as a sequence would cut it. Returns what the killed import
+ * left behind (nothing, if it held) and the judgement after the retry.
+ */
+export async function killedOnEmbeddedDatabase(
+  config: Config,
+  seed: number,
+): Promise<{ killed: boolean; left: { files: number; moved: number } | undefined; judgement: Judgement }> {
+  let salur = await openSalur(config, { today: () => "2026-11-25" });
+  let payments = paymentsOf(salur);
+  const world = await paymentWorld(salur, 1);
+  const rng = new Random(seed);
+  const { batch, references } = await exportedBatch(salur, payments, world, 20);
+  const truth = generateTruth(rng, batch.number, references);
+  const { writeFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const file = join(config.dataDir, "all.csv");
+  writeFileSync(file, resultCsv([...truth.valid, ...truth.noise]));
+  await salur.close();
+  const run = await runChild([config.dataDir, "-", batch.id, world.bank.id, file], true);
+  salur = await openSalur(config, { today: () => "2026-11-25" });
+  payments = paymentsOf(salur);
+  try {
+    const [left] = await queryRows<{ files: number; moved: number }>(
+      payments.db,
+      sql`select (select count(*)::int from payment_result_files) as files,
+                 (select count(*)::int from payment_lines where batch_id = ${batch.id} and status <> 'sent') as moved`,
+    );
+    for (const bytes of cutFiles(rng, truth))
+      await importResults(payments, world.bank, batch.id, { fileName: "hasil.csv", format: "csv", bytes });
+    return { killed: run.killed, left, judgement: await judge(payments, world.bank, batch, truth) };
+  } finally {
+    await salur.close();
+  }
 }

@@ -6,9 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/index.ts";
 import { describeEachDatabase, TEST_DATABASE_KINDS, testConfig } from "../db/testing.ts";
 import { Random } from "../demo/random.ts";
-import { openSalur } from "../runtime.ts";
 import { type Payments, paymentsOf } from "./context.ts";
-import { cutFiles, exportedBatch, generateTruth, judge, runChild, runSequence } from "./fault.fixture.ts";
+import {
+  CLEAN,
+  exportedBatch,
+  generateTruth,
+  judge,
+  killedOnEmbeddedDatabase,
+  runChild,
+  runSequence,
+} from "./fault.fixture.ts";
 import { type PaymentWorld, paymentWorld } from "./payments.fixture.ts";
 import { importResults } from "./results.ts";
 
@@ -18,15 +25,6 @@ import { importResults } from "./results.ts";
  * two processes applying overlapping files at once. Every sequence ends equal to its generated truth.
  */
 const SEQUENCES = 50;
-const clean = {
-  linesPaidTwice: 0,
-  resultsLost: 0,
-  statusMismatches: 0,
-  enrollmentMismatches: 0,
-  noiseApplied: 0,
-  totalsEqual: true,
-  balanced: true,
-};
 
 describeEachDatabase("bank results under faults", (salur, kind) => {
   let payments: Payments;
@@ -44,7 +42,7 @@ describeEachDatabase("bank results under faults", (salur, kind) => {
         seed: _s,
         ...judgement
       } = await runSequence(salur(), payments, world, seed, { lines: 10, concurrent });
-      expect(judgement, `seed ${seed}`).toEqual(clean);
+      expect(judgement, `seed ${seed}`).toEqual(CLEAN);
     }
   }, 600_000);
 
@@ -64,7 +62,7 @@ describeEachDatabase("bank results under faults", (salur, kind) => {
       const args = (file: string) => [salur().config.dataDir, serverUrl(), batch.id, world.bank.id, file];
       const runs = await Promise.all([runChild(args(a), false), runChild(args(b), false)]);
       expect(runs.every((r) => r.lines.some((l) => l.startsWith("done ")))).toBe(true);
-      expect(await judge(payments, world.bank, batch, truth)).toEqual(clean);
+      expect(await judge(payments, world.bank, batch, truth)).toEqual(CLEAN);
       rmSync(dir, { recursive: true, force: true });
     },
     300_000,
@@ -95,7 +93,7 @@ describeEachDatabase("bank results under faults", (salur, kind) => {
         format: "csv",
         bytes: readFileSync(file),
       });
-      expect(await judge(payments, world.bank, batch, truth)).toEqual(clean);
+      expect(await judge(payments, world.bank, batch, truth)).toEqual(CLEAN);
       rmSync(dir, { recursive: true, force: true });
     },
     300_000,
@@ -111,37 +109,10 @@ if (TEST_DATABASE_KINDS.includes("pglite")) {
     afterAll(() => rmSync(config.dataDir, { recursive: true, force: true }));
 
     it("keeps nothing of the killed import; the retry after restart applies it once", async () => {
-      let salur = await openSalur(config, { today: () => "2026-11-25" });
-      let payments = paymentsOf(salur);
-      const world = await paymentWorld(salur, 1);
-      const rng = new Random(99);
-      const { batch, references } = await exportedBatch(salur, payments, world, 20);
-      const truth = generateTruth(rng, batch.number, references);
-      const file = join(config.dataDir, "all.csv");
-      const { resultCsv } = await import("./payments.fixture.ts");
-      writeFileSync(file, resultCsv([...truth.valid, ...truth.noise]));
-      await salur.close();
-      const run = await runChild([config.dataDir, "-", batch.id, world.bank.id, file], true);
-      expect(run.killed).toBe(true);
-      salur = await openSalur(config, { today: () => "2026-11-25" });
-      payments = paymentsOf(salur);
-      try {
-        const [left] = await queryRows<{ files: number; moved: number }>(
-          payments.db,
-          sql`select (select count(*)::int from payment_result_files) as files,
-                     (select count(*)::int from payment_lines where batch_id = ${batch.id} and status <> 'sent') as moved`,
-        );
-        expect(left).toEqual({ files: 0, moved: 0 });
-        for (const bytes of cutFiles(rng, truth))
-          await importResults(payments, world.bank, batch.id, {
-            fileName: "hasil.csv",
-            format: "csv",
-            bytes,
-          });
-        expect(await judge(payments, world.bank, batch, truth)).toEqual(clean);
-      } finally {
-        await salur.close();
-      }
+      const { killed, left, judgement } = await killedOnEmbeddedDatabase(config, 99);
+      expect(killed).toBe(true);
+      expect(left).toEqual({ files: 0, moved: 0 });
+      expect(judgement).toEqual(CLEAN);
     }, 300_000);
   });
 }

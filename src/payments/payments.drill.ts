@@ -1,18 +1,27 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, expect, it } from "vitest";
-import { describeEachDatabase } from "../db/testing.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { describeEachDatabase, testConfig } from "../db/testing.ts";
 import { Random } from "../demo/random.ts";
 import { type Payments, paymentsOf } from "./context.ts";
-import { exportedBatch, generateTruth, judge, runChild, runSequence } from "./fault.fixture.ts";
+import {
+  CLEAN,
+  exportedBatch,
+  generateTruth,
+  judge,
+  killedOnEmbeddedDatabase,
+  runChild,
+  runSequence,
+} from "./fault.fixture.ts";
 import { type PaymentWorld, paymentWorld, resultCsv } from "./payments.fixture.ts";
 
 /**
  * The fault drill of issue 17 (`npm run drills`): 1,000 random sequences of bank result files per database —
  * replayed, shuffled, split, overlapping; on PostgreSQL every fourth sequence applied two files at a time over
  * two connections — then, on PostgreSQL, 10 imports killed (SIGKILL) mid-apply in a child process and 10 pairs
- * of processes applying overlapping files at once. Prints the totals BENCHMARKS.md records.
+ * of processes applying overlapping files at once, and on PGlite 10 imports killed mid-apply on a data
+ * directory that is then opened again. Prints the totals BENCHMARKS.md records.
  */
 const SEQUENCES = Number(process.env.PAYMENT_DRILL_SEQUENCES ?? 1000);
 /** PAYMENT_DRILL_FIRST=501 with SEQUENCES=500 runs seeds 501–1000: two shards of one drill may run side by side. */
@@ -21,15 +30,6 @@ const FIRST = Number(process.env.PAYMENT_DRILL_FIRST ?? 1);
 const ONLY = process.env.PAYMENT_DRILL_ONLY;
 /** PAYMENT_DRILL_KILLS=0 leaves the kills and process pairs to another shard. */
 const KILLS = process.env.PAYMENT_DRILL_KILLS !== "0";
-const clean = {
-  linesPaidTwice: 0,
-  resultsLost: 0,
-  statusMismatches: 0,
-  enrollmentMismatches: 0,
-  noiseApplied: 0,
-  totalsEqual: true,
-  balanced: true,
-};
 
 describeEachDatabase("payment fault drill", (salur, kind) => {
   let payments: Payments;
@@ -109,7 +109,7 @@ describeEachDatabase("payment fault drill", (salur, kind) => {
         writeFileSync(b, resultCsv([...truth.valid.slice(cut), ...truth.noise].reverse()));
         const runs = await Promise.all([runChild(args(a), false), runChild(args(b), false)]);
         if (runs.every((r) => r.lines.some((l) => l.startsWith("done ")))) pairs++;
-        expect(await judge(payments, world.bank, batch, truth), `round ${i}`).toEqual(clean);
+        expect(await judge(payments, world.bank, batch, truth), `round ${i}`).toEqual(CLEAN);
       }
       console.log(
         `[${kind}] kills mid-apply: ${kills}, concurrent process pairs: ${pairs}, all equal to the truth`,
@@ -120,3 +120,27 @@ describeEachDatabase("payment fault drill", (salur, kind) => {
     3_600_000,
   );
 });
+
+describe.runIf(KILLS && (ONLY === undefined || ONLY === "pglite"))(
+  "payment fault drill, embedded database killed",
+  () => {
+    it("10 imports killed mid-apply on a PGlite data directory leave nothing, and each retry applies once", async () => {
+      let kills = 0;
+      for (let i = 0; i < 10; i++) {
+        const config = testConfig();
+        try {
+          const { killed, left, judgement } = await killedOnEmbeddedDatabase(config, 20_000 + i);
+          if (killed) kills++;
+          expect({ left, judgement }, `round ${i}`).toEqual({
+            left: { files: 0, moved: 0 },
+            judgement: CLEAN,
+          });
+        } finally {
+          rmSync(config.dataDir, { recursive: true, force: true });
+        }
+      }
+      console.log(`[pglite] kills mid-apply: ${kills}, all equal to the truth`);
+      expect(kills).toBe(10);
+    }, 3_600_000);
+  },
+);
