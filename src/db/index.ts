@@ -88,13 +88,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       : new PGlite(options.from ? { loadDataDir: options.from } : {});
     await client.waitReady;
     if (dataDir) makePrivate(dataDir);
-    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    const statements = withoutStatementParsers(client);
+    const db = drizzlePglite({ client: statements, schema }) as unknown as Database;
     const opened = handle(
       db,
       "pglite",
       options.dataDir ?? "memory",
       async () => {
-        await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+        await migratePglite(drizzlePglite({ client: statements }), { migrationsFolder: MIGRATIONS_FOLDER });
       },
       async () => {
         await client.close();
@@ -107,6 +108,42 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     release();
     throw error;
   }
+}
+
+/** The types Drizzle reads as text, by type oid: dates, timestamps, intervals, their arrays, and numeric arrays. */
+const TEXT_PARSERS = Object.fromEntries(
+  [1082, 1114, 1184, 1186, 1182, 1115, 1185, 1187, 1231].map((oid) => [oid, (value: string) => value]),
+);
+
+/**
+ * Drizzle hands PGlite its text parsers with every statement, and PGlite copies its whole parser table into a
+ * new object for each statement that brings parsers: about 90 µs of a 150 µs statement (measured: `select $1`
+ * 60 µs without them, 150 µs with). Set once on the client (after it has built its array parsers), the same
+ * parsers give the same rows, and the statements go without them.
+ */
+function withoutStatementParsers(client: PGlite): PGlite {
+  Object.assign(client.parsers, TEXT_PARSERS);
+  type Query = PGlite["query"];
+  const query =
+    (run: Query): Query =>
+    (text, params, options) =>
+      run(text, params, options?.parsers ? { ...options, parsers: undefined } : options);
+  const wrap = <T extends object>(target: T, overrides: Partial<T>): T =>
+    new Proxy(target, {
+      get(t, property) {
+        if (property in overrides) return overrides[property as keyof T];
+        const value = Reflect.get(t, property, t);
+        // PGlite keeps its state in private fields: its methods must run on the client itself.
+        return typeof value === "function" ? value.bind(t) : value;
+      },
+    });
+  return wrap(client, {
+    query: query(client.query.bind(client)),
+    transaction: ((work: Parameters<PGlite["transaction"]>[0]) =>
+      client.transaction((tx) =>
+        work(wrap(tx, { query: query(tx.query.bind(tx)) })),
+      )) as PGlite["transaction"],
+  });
 }
 
 /**
