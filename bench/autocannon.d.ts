@@ -5,6 +5,8 @@ declare module "autocannon" {
       url: string;
       connections?: number;
       duration?: number;
+      /** Worker threads that send the load, so it does not share the measured server's thread. */
+      workers?: number;
       method?: string;
       headers?: Record<string, string>;
       body?: string;

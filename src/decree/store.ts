@@ -282,7 +282,10 @@ export async function decreesInForceListing(
           d.merkle_root as "merkleRoot"
         from decree_lines l join decrees d on d.id = l.decree_id
         where d.status = 'approved'
-          and l.enrollment_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(enrollmentIds)}::jsonb))
+          and l.enrollment_id in (${sql.join(
+            enrollmentIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})
         order by d.decreed_on, l.line`,
   );
 }

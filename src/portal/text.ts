@@ -249,11 +249,24 @@ export function formatCount(n: number, language: Language): string {
   return n.toLocaleString(language === "en" ? "en-US" : "id-ID");
 }
 
-export function formatDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "id-ID", {
+/** One formatter per language: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const DATE_FORMATS = {
+  id: new Intl.DateTimeFormat("id-ID", {
     day: "numeric",
     month: "long",
     year: "numeric",
     timeZone: "Asia/Jakarta",
-  }).format(new Date(iso.length === 10 ? `${iso}T12:00:00+07:00` : iso));
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Asia/Jakarta",
+  }),
+};
+
+export function formatDate(iso: string, language: Language): string {
+  return DATE_FORMATS[language === "en" ? "en" : "id"].format(
+    new Date(iso.length === 10 ? `${iso}T12:00:00+07:00` : iso),
+  );
 }
