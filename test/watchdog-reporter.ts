@@ -13,8 +13,11 @@ import type { ReportedHookContext, Reporter, TestCase, TestModule } from "vitest
  * last because CI shows the end of the output.
  */
 
-/** Longer than the longest test (300 s) or hook (180 s) timeout, so only a worker that cannot time out trips it. */
-const STALL_MS = Number(process.env.SALUR_TEST_STALL_MINUTES ?? 10) * 60_000;
+/**
+ * Longer than the longest test timeout in the suite (600 s; hooks have 180 s), so only a worker that cannot time
+ * out trips it.
+ */
+const STALL_MS = Number(process.env.SALUR_TEST_STALL_MINUTES ?? 15) * 60_000;
 
 export default class WatchdogReporter implements Reporter {
   private readonly running = new Map<string, { startedAt: number; lastEventAt: number; last: string }>();
