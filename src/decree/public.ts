@@ -73,11 +73,25 @@ export function createDecreePublicCache(db: Executor, clock: () => number = Date
     byKey = next;
     loadedAt = clock();
   }
-  async function refresh() {
-    loading ??= load().finally(() => {
-      loading = null;
-    });
-    await loading;
+  let queued: Promise<void> | null = null;
+  /**
+   * A load already running may have read before the change that asks for this refresh, so the caller waits for
+   * one that starts after it (shared by every refresh asked for meanwhile).
+   */
+  function refresh(): Promise<void> {
+    if (!loading) {
+      loading = load().finally(() => {
+        loading = null;
+      });
+      return loading;
+    }
+    queued ??= loading
+      .catch(() => {})
+      .then(() => {
+        queued = null;
+        return refresh();
+      });
+    return queued;
   }
   return {
     refresh,

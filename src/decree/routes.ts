@@ -201,7 +201,7 @@ export const decreeRoutes =
         const result = await db.transaction((tx) =>
           approveDecree(decrees, tx, caller, request.params.id, request.body),
         );
-        published(result.id);
+        await published(result.id);
         return result;
       },
     );
@@ -221,7 +221,7 @@ export const decreeRoutes =
         const result = await db.transaction((tx) =>
           revokeDecree(decrees, tx, caller, request.params.id, request.body),
         );
-        published(result.id);
+        await published(result.id);
         return result;
       },
     );
@@ -250,7 +250,7 @@ export const decreeRoutes =
         const result = await db.transaction((tx) =>
           attachSignedPdf(decrees, tx, caller, request.params.id, body),
         );
-        published(result.id);
+        await published(result.id);
         return result;
       },
     );

@@ -19,14 +19,7 @@ export function decreePublicCacheOf(salur: Salur): DecreePublicCache {
   if (!cache) {
     const created = createDecreePublicCache(salur.database.db);
     // A decree decided or revoked by another process shows on the public page as soon as it commits.
-    salur.changes.on(
-      "decrees",
-      () =>
-        void created
-          .refresh()
-          .then(() => created.refresh())
-          .catch(() => {}),
-    );
+    salur.changes.on("decrees", () => void created.refresh().catch(() => {}));
     cache = created;
     publicCaches.set(salur, cache);
   }

@@ -25,8 +25,8 @@ export interface Decrees {
   /** Where the public verification page lives: what the QR code points to. */
   publicUrl: string;
   clock: () => Date;
-  /** Told after a commit that changed what the public page shows. */
-  onPublished?: (decreeId: string) => void;
+  /** Told after a commit that changed what the public page shows; the route answers once it has settled. */
+  onPublished?: (decreeId: string) => Promise<void> | void;
 }
 
 export const decreeNotFound = (id: string) => new DomainError("DECREE_NOT_FOUND", { id }, 404);

@@ -134,7 +134,7 @@ export async function buildServer(salur: Salur, options: ServerOptions = {}): Pr
       await api.register(matchingRoutes(salur));
       await api.register(homeRoutes(salur));
       await api.register(
-        decreeRoutes({ ...decreesOf(salur), onPublished: () => void decreePublicCacheOf(salur).refresh() }),
+        decreeRoutes({ ...decreesOf(salur), onPublished: () => decreePublicCacheOf(salur).refresh() }),
       );
       await api.register(paymentRoutes(salur));
       await api.register(portalRoutes(salur));
