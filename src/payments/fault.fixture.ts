@@ -6,6 +6,9 @@
  * concurrently — the batch must equal the truth: 0 lines paid twice, 0 results lost, every rupiah where it
  * belongs.
  */
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { Caller } from "../access/actor.ts";
 import type { Config } from "../config.ts";
@@ -256,7 +259,6 @@ export interface ChildRun {
 
 /** Runs the fault child; with `killAtMidApply` it is killed (SIGKILL) once it says it is inside the import. */
 export async function runChild(args: string[], killAtMidApply: boolean): Promise<ChildRun> {
-  const { spawn } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -309,8 +311,6 @@ export async function killedOnEmbeddedDatabase(
   const rng = new Random(seed);
   const { batch, references } = await exportedBatch(salur, payments, world, 20);
   const truth = generateTruth(rng, batch.number, references);
-  const { writeFileSync } = await import("node:fs");
-  const { join } = await import("node:path");
   const file = join(config.dataDir, "all.csv");
   writeFileSync(file, resultCsv([...truth.valid, ...truth.noise]));
   await salur.close();
